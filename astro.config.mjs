@@ -1,0 +1,39 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import svelte from '@astrojs/svelte';
+
+// The public origin behind a TLS proxy: Astro's origin check compares a form post's Origin with it.
+const origin = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
+
+export default defineConfig({
+  output: 'server',
+  // Middleware mode: our own server (src/server/serve.mjs) serves static files, sets headers for every
+  // response and shuts down gracefully, which the standalone server does not.
+  adapter: node({ mode: 'middleware' }),
+  integrations: [svelte()],
+  // No Astro session store: sessions live in the database so several app servers can share them.
+  session: false,
+  security: {
+    checkOrigin: true,
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "form-action 'self'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ],
+    },
+    allowedDomains: origin
+      ? [{ hostname: origin.hostname, protocol: origin.protocol.replace(':', ''), port: origin.port || undefined }]
+      : [],
+  },
+  markdown: { syntaxHighlight: false },
+  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
+  vite: {
+    // Bundling drizzle into the server build removes a slow first request.
+    ssr: { noExternal: ['drizzle-orm'] },
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * Goodwill's HTTP server: @astrojs/node in middleware mode behind a small server of our own that serves
+ * the built static files, adds security headers to every response and shuts down gracefully on SIGTERM
+ * (the adapter's standalone server just dies, dropping in-flight requests).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join, normalize } from 'node:path';
+import send from 'send';
+import { applySecurityHeaders } from './security-headers';
+import { logRequest } from '../lib/server/request-log';
+
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client/', import.meta.url));
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void>;
+
+async function staticFile(pathname: string): Promise<string | null> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  // Dotfiles and anything outside the client directory are never served.
+  if (decoded.split('/').some((part) => part.startsWith('.'))) return null;
+  const file = normalize(join(CLIENT_DIR, decoded));
+  if (!file.startsWith(CLIENT_DIR)) return null;
+  try {
+    return (await stat(file)).isFile() ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serve(options: { port: number; host: string; onClose?: () => void }): Promise<RunningServer> {
+  const entry = (await import(new URL('../../dist/server/entry.mjs', import.meta.url).href)) as { handler: Handler };
+  let shuttingDown = false;
+
+  const server = createServer(async (req, res) => {
+    applySecurityHeaders(res);
+    if (shuttingDown) res.setHeader('connection', 'close');
+    res.on('finish', () => {
+      if (shuttingDown) server.closeIdleConnections();
+    });
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = req.method === 'GET' || req.method === 'HEAD' ? await staticFile(pathname) : null;
+    if (file) {
+      const start = performance.now();
+      res.on('finish', () => logRequest(req.method ?? 'GET', 'static', res.statusCode, performance.now() - start));
+      const immutable = pathname.startsWith('/_astro/');
+      send(req, file, { index: false, dotfiles: 'deny', immutable, maxAge: immutable ? '365d' : 0 }).pipe(res);
+      return;
+    }
+    await entry.handler(req, res);
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (shuttingDown) return resolve();
+      shuttingDown = true;
+      server.close(() => {
+        options.onClose?.();
+        resolve();
+      });
+      server.closeIdleConnections();
+      // In-flight requests get a deadline; after it the remaining connections are cut.
+      setTimeout(() => server.closeAllConnections(), SHUTDOWN_DEADLINE_MS).unref();
+    });
+
+  return { url: `http://${options.host}:${options.port}`, close };
+}
