@@ -1,0 +1,63 @@
+/**
+ * Runs every suite in turn and prints one closing line, `N passed, N failed`, counting individual tests
+ * (the type check counts as one). Exits non-zero when anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
+const bin = (name: string) => join('node_modules', '.bin', name);
+const tally = { passed: 0, failed: 0, skipped: 0 };
+
+function run(label: string, cmd: string, args: string[]): number {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  return r.status ?? 1;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'goodwill-test-'));
+try {
+  // 1. Type check (astro check covers .astro, .svelte and .ts).
+  const typecheck = run('Type check', bin('astro'), ['check', '--minimumSeverity', 'error']);
+  typecheck === 0 ? tally.passed++ : tally.failed++;
+
+  // 2. Unit and integration tests.
+  const vitestJson = join(work, 'vitest.json');
+  run('Unit and integration tests', bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+  try {
+    const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; assertionResults: unknown[] }[] };
+    tally.passed += v.numPassedTests;
+    tally.failed += v.numFailedTests;
+    tally.skipped += v.numPendingTests + v.numTodoTests;
+    // A suite that failed to load has no test results but must still count as a failure.
+    tally.failed += v.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  } catch {
+    tally.failed++;
+  }
+
+  // 3. End-to-end tests against the production build.
+  const build = run('Build', bin('astro'), ['build']);
+  if (build !== 0) tally.failed++;
+  else {
+    const pwJson = join(work, 'playwright.json');
+    spawnSync(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts', '--reporter=list,json'], {
+      stdio: 'inherit',
+      env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson },
+    });
+    try {
+      const p = JSON.parse(readFileSync(pwJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
+      tally.passed += p.stats.expected + p.stats.flaky;
+      tally.failed += p.stats.unexpected + (p.errors?.length ?? 0);
+      tally.skipped += p.stats.skipped;
+    } catch {
+      tally.failed++;
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
+process.exit(tally.failed === 0 ? 0 : 1);
