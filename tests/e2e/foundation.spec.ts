@@ -43,10 +43,11 @@ test.describe('signing in and the role homes', () => {
 
   test('a wrong password and an unknown email get the same message and status 400', async ({ page }) => {
     const messages: string[] = [];
-    for (const [email, password] of [
+    const attempts: [string, string][] = [
       [demo.learner2, 'wrong-password-here'],
       ['nobody-here@demo.goodwill.test', 'wrong-password-here'],
-    ]) {
+    ];
+    for (const [email, password] of attempts) {
       await page.goto('/login');
       await page.getByLabel('Email address').fill(email);
       await page.getByLabel('Password').fill(password);
