@@ -21,6 +21,7 @@ const ROUTE_POLICIES: readonly [prefix: string, policy: RoutePolicy][] = [
   ['/forbidden', { type: 'public' }],
   ['/404', { type: 'public' }],
   ['/logout', { type: 'signed-in' }],
+  ['/api/checks', { type: 'capability', capability: 'learn:study' }],
   ...Object.values(areas).map(({ path, capability }) => [path, { type: 'capability', capability }] as [string, RoutePolicy]),
 ];
 

@@ -1,0 +1,14 @@
+import { getCollection, getEntry, render } from 'astro:content';
+import { criterionIds, type CriterionId } from '../domain/criteria';
+
+/** Authored modules, in the unit's order (P1…P9, K1…K8). */
+export async function allModules() {
+  const entries = await getCollection('modules');
+  return entries.sort((a, b) => criterionIds.indexOf(a.data.criterion) - criterionIds.indexOf(b.data.criterion));
+}
+
+export async function moduleFor(criterion: CriterionId) {
+  return getEntry('modules', criterion);
+}
+
+export { render };
