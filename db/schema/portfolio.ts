@@ -1,0 +1,158 @@
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { user } from './accounts';
+
+export const evidenceKinds = ['reflection', 'scenario-attempt', 'check-attempt', 'file', 'observation', 'witness-testimony'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+
+export const evidenceStatuses = ['draft', 'submitted', 'assessed', 'resubmitted'] as const;
+export type EvidenceStatus = (typeof evidenceStatuses)[number];
+
+/** A piece of evidence in a learner's portfolio. Its content at each submission is a version. */
+export const evidenceItem = sqliteTable(
+  'evidence_item',
+  {
+    id: text().primaryKey(),
+    learnerId: text()
+      .notNull()
+      .references(() => user.id),
+    kind: text({ enum: evidenceKinds }).notNull(),
+    title: text().notNull(),
+    /** The reflection, scenario attempt, check attempt or upload this item presents. */
+    sourceId: text(),
+    createdBy: text()
+      .notNull()
+      .references(() => user.id),
+    status: text({ enum: evidenceStatuses }).notNull(),
+    currentVersion: integer().notNull().default(0),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** When the current version was submitted: the assessor queue waits from here. */
+    submittedAt: integer({ mode: 'timestamp_ms' }),
+    updatedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('evidence_learner_idx').on(t.learnerId, t.status), index('evidence_queue_idx').on(t.status, t.submittedAt)],
+);
+export type EvidenceItem = typeof evidenceItem.$inferSelect;
+
+/** What was submitted, frozen: content snapshot, claimed criteria, the learner's declaration. Append-only. */
+export const evidenceVersion = sqliteTable(
+  'evidence_version',
+  {
+    evidenceId: text()
+      .notNull()
+      .references(() => evidenceItem.id),
+    version: integer().notNull(),
+    claims: text({ mode: 'json' }).notNull().$type<string[]>(),
+    snapshot: text({ mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    declaredOwnWork: integer({ mode: 'boolean' }).notNull(),
+    submittedBy: text()
+      .notNull()
+      .references(() => user.id),
+    submittedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('evidence_version_unique').on(t.evidenceId, t.version)],
+);
+
+/**
+ * The assessor's judgement of one claimed criterion of one evidence version. Append-only (triggers):
+ * a later judgement is a new row that names the one it follows, so concurrent decisions are detected.
+ */
+export const decision = sqliteTable(
+  'decision',
+  {
+    id: text().primaryKey(),
+    evidenceId: text()
+      .notNull()
+      .references(() => evidenceItem.id),
+    version: integer().notNull(),
+    learnerId: text()
+      .notNull()
+      .references(() => user.id),
+    criterion: text().notNull(),
+    outcome: text({ enum: ['met', 'not-yet'] }).notNull(),
+    feedback: text().notNull(),
+    assessorId: text()
+      .notNull()
+      .references(() => user.id),
+    decidedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** The decision this one follows for the same evidence and criterion; null for the first. */
+    follows: text(),
+  },
+  (t) => [
+    index('decision_learner_idx').on(t.learnerId, t.criterion, t.decidedAt),
+    index('decision_evidence_idx').on(t.evidenceId, t.criterion),
+    index('decision_assessor_idx').on(t.assessorId, t.decidedAt),
+    // Two decisions cannot both follow the same one: the second of two concurrent assessors fails.
+    uniqueIndex('decision_follows_unique').on(t.evidenceId, t.criterion, t.follows),
+  ],
+);
+export type Decision = typeof decision.$inferSelect;
+
+/** A lead assessor's quality sample of another assessor's decision. Append-only. */
+export const qualitySample = sqliteTable(
+  'quality_sample',
+  {
+    id: text().primaryKey(),
+    decisionId: text()
+      .notNull()
+      .references(() => decision.id),
+    leadAssessorId: text()
+      .notNull()
+      .references(() => user.id),
+    agrees: integer({ mode: 'boolean' }).notNull(),
+    reason: text().notNull(),
+    sampledAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('quality_sample_decision_unique').on(t.decisionId)],
+);
+
+/** The unit signed off for a learner: locks the portfolio. Append-only, one per learner. */
+export const signOff = sqliteTable(
+  'sign_off',
+  {
+    learnerId: text()
+      .primaryKey()
+      .references(() => user.id),
+    assessorId: text()
+      .notNull()
+      .references(() => user.id),
+    declaration: text().notNull(),
+    signedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+);
+
+/** Uploaded files, as blobs in the database so one backup holds everything and app servers stay stateless. */
+export const upload = sqliteTable(
+  'upload',
+  {
+    id: text().primaryKey(),
+    learnerId: text()
+      .notNull()
+      .references(() => user.id),
+    /** The name the person gave it, cleaned; never used as a path. */
+    displayName: text().notNull(),
+    mimeType: text({ enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    size: integer().notNull(),
+    data: blob({ mode: 'buffer' }).notNull(),
+    uploadedBy: text()
+      .notNull()
+      .references(() => user.id),
+    uploadedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('upload_learner_idx').on(t.learnerId)],
+);
+
+/** In-app notifications (new decisions, register flags, pending acknowledgements). */
+export const notification = sqliteTable(
+  'notification',
+  {
+    id: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => user.id),
+    text: text().notNull(),
+    link: text(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    readAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [index('notification_user_idx').on(t.userId, t.createdAt)],
+);
