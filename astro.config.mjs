@@ -10,7 +10,8 @@ export default defineConfig({
   output: 'server',
   // Middleware mode: our own server (src/server/serve.mjs) serves static files, sets headers for every
   // response and shuts down gracefully, which the standalone server does not.
-  adapter: node({ mode: 'middleware' }),
+  // Bodies over 11 MB (a 10 MB upload plus the form around it) are cut off before they are buffered.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 11 * 1024 * 1024 }),
   integrations: [svelte()],
   // No Astro session store: sessions live in the database so several app servers can share them.
   session: false,
