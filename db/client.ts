@@ -23,6 +23,32 @@ export const DEFAULT_DATABASE_URL = 'file:./data/goodwill.db';
  */
 const FILE_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA foreign_keys = ON', 'PRAGMA synchronous = FULL'];
 
+/**
+ * One queue per embedded database. The file has a single connection (so its pragmas always apply), and
+ * libSQL refuses, rather than waits, when a transaction holds it; every statement and transaction of
+ * this process therefore takes its turn here. Write transactions are short, reads wait only for them.
+ */
+class Queue {
+  #tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task, task);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+function serialise(client: Client, db: Database): void {
+  const queue = new Queue();
+  const execute = client.execute.bind(client);
+  const batch = client.batch.bind(client);
+  const executeMultiple = client.executeMultiple.bind(client);
+  client.execute = ((...args: Parameters<Client['execute']>) => queue.run(() => execute(...args))) as Client['execute'];
+  client.batch = ((...args: Parameters<Client['batch']>) => queue.run(() => batch(...args))) as Client['batch'];
+  client.executeMultiple = (sql: string) => queue.run(() => executeMultiple(sql));
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((...args: Parameters<Database['transaction']>) => queue.run(() => transaction(...args))) as Database['transaction'];
+}
+
 export function openDatabase(url: string, authToken?: string): OpenDatabase {
   const isFile = url.startsWith('file:');
   if (isFile && !url.includes(':memory:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
@@ -33,10 +59,11 @@ export function openDatabase(url: string, authToken?: string): OpenDatabase {
     // serialises write transactions in this process instead of letting them block on each other.
     ...(isFile ? { concurrency: 1, timeout: 5_000 } : {}),
   });
+  const db = drizzle(client, { schema, casing: 'snake_case' });
+  if (isFile) serialise(client, db);
   const ready = isFile
     ? FILE_PRAGMAS.reduce<Promise<void>>((p, pragma) => p.then(() => client.execute(pragma).then(() => undefined)), Promise.resolve())
     : Promise.resolve();
-  const db = drizzle(client, { schema, casing: 'snake_case' });
   return { client, db, ready };
 }
 
