@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { moduleSchema } from './lib/domain/content/module-schema';
+import { scenarioSchema } from './lib/domain/scenario/schema';
 
 /**
  * Modules are validated at build time: a file that breaks the schema stops `astro build` with the
@@ -12,4 +13,10 @@ const modules = defineCollection({
   schema: moduleSchema,
 });
 
-export const collections = { modules };
+/** Negotiation scenarios: one YAML file each, id = file name, checked field by field at build time. */
+const scenarios = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/scenarios', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  schema: scenarioSchema,
+});
+
+export const collections = { modules, scenarios };

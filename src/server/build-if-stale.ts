@@ -21,7 +21,8 @@ export function buildIfStale(): void {
   const newestSource = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (built && built.mtimeMs >= newestSource) return;
   console.log(built ? 'Sources changed since the last build: building…' : 'No build yet: building…');
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build'], {
+  // Run astro with this very Node (24, from the `node` package), not whatever `node` is first on PATH.
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -11,4 +11,13 @@ export async function moduleFor(criterion: CriterionId) {
   return getEntry('modules', criterion);
 }
 
+/** Authored negotiation scenarios, by title. */
+export async function allScenarios() {
+  return (await getCollection('scenarios')).sort((a, b) => a.data.title.localeCompare(b.data.title));
+}
+
+export async function scenarioFor(id: string) {
+  return getEntry('scenarios', id);
+}
+
 export { render };

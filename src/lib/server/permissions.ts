@@ -22,6 +22,8 @@ const ROUTE_POLICIES: readonly [prefix: string, policy: RoutePolicy][] = [
   ['/404', { type: 'public' }],
   ['/logout', { type: 'signed-in' }],
   ['/api/checks', { type: 'capability', capability: 'learn:study' }],
+  ['/api/reflections', { type: 'capability', capability: 'learn:reflect' }],
+  ['/api/scenario-attempts', { type: 'capability', capability: 'learn:practise' }],
   ...Object.values(areas).map(({ path, capability }) => [path, { type: 'capability', capability }] as [string, RoutePolicy]),
 ];
 
