@@ -5,6 +5,8 @@
 import { count } from 'drizzle-orm';
 import { hashPassword } from '../src/lib/server/auth/password';
 import type { Role } from '../src/lib/domain/roles';
+import { seedManagementDemo } from '../src/lib/server/management/demo-seed';
+import { seedPortfolioDemo } from '../src/lib/server/portfolio/demo-seed';
 import type { Database } from './client';
 import { assessorAssignment, moduleRead, organisation, user } from './schema';
 
@@ -26,6 +28,7 @@ export const otherShopAccounts: readonly { id: string; email: string; name: stri
   { id: 'user-quayside-manager', email: 'manager@quayside.goodwill.test', name: 'Rhys Morgan', role: 'manager', organisationId: OTHER_ORG.id },
   { id: 'user-quayside-learner', email: 'learner@quayside.goodwill.test', name: 'Leah Price', role: 'learner', organisationId: OTHER_ORG.id },
   { id: 'user-assessor2', email: 'assessor2@demo.goodwill.test', name: 'Sam Patel', role: 'assessor', organisationId: null },
+  { id: 'user-learner3', email: 'learner3@demo.goodwill.test', name: 'Jo Lane', role: 'learner', organisationId: DEMO_ORG.id },
 ];
 
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -56,11 +59,16 @@ export async function seedDemo(db: Database, now: Date): Promise<void> {
     await tx.insert(assessorAssignment).values([
       { assessorId: 'user-assessor', learnerId: 'user-learner', createdAt: at(60) },
       { assessorId: 'user-assessor', learnerId: 'user-learner2', createdAt: at(60) },
+      { assessorId: 'user-assessor', learnerId: 'user-learner3', createdAt: at(60) },
       { assessorId: 'user-assessor2', learnerId: 'user-quayside-learner', createdAt: at(60) },
     ]);
     // The first learner is part-way through: several modules read.
     await tx.insert(moduleRead).values(
       (['P1', 'P2', 'K1', 'K2', 'K3'] as const).map((criterion, i) => ({ userId: 'user-learner', criterion, readAt: at(30 - i * 3) })),
     );
+    // A reflection awaiting assessment and a check already judged met.
+    await seedPortfolioDemo(tx, now);
+    // Authority, the special-terms register, sales and satisfaction history, the calendar and the approach.
+    await seedManagementDemo(tx, now);
   });
 }

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 4555;
+const PORT = Number(process.env.E2E_PORT ?? 4555);
 // A fresh database for each run, seeded with the demo organisation by the real start script.
 const dbDir = process.env.E2E_DB_DIR ?? mkdtempSync(join(tmpdir(), 'goodwill-e2e-'));
 process.env.E2E_DB_DIR = dbDir;

@@ -29,7 +29,7 @@ test.describe('signing in and the role homes', () => {
 
   const homes = [
     ['assessor', demo.assessor, /\/assess$/, 'Your learners'],
-    ['manager', demo.manager, /\/manage$/, "Your shop's staff"],
+    ['manager', demo.manager, /\/manage$/, 'Managing your shop'],
     ['admin', demo.admin, /\/admin$/, 'Administration'],
   ] as const;
   for (const [role, email, url, heading] of homes) {
@@ -148,6 +148,8 @@ test.describe('keyboard and small screens', () => {
 test.describe('staff and accounts', () => {
   test('a manager invites a member of staff, who joins once; the link cannot be reused', async ({ page, browser }) => {
     await signIn(page, demo.manager);
+    await page.goto('/manage/staff');
+    await expect(page.getByRole('heading', { level: 1, name: "Your shop's staff" })).toBeVisible();
     const email = `new-starter-${Date.now()}@example.test`;
     await page.getByLabel('Their name').fill('New Starter');
     await page.getByLabel('Their email address').fill(email);

@@ -51,7 +51,7 @@ test.describe('without JavaScript', () => {
     await answerCorrectly(page, 'K7');
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await expect(page.getByRole('status')).toContainText('passed');
-    await expectAxeClean(page);
+    // axe runs as script in the page, so it is run on the same pages in the test with JavaScript.
     await page.goto('/learn');
     await expect(page.locator('[data-criterion="K7"]')).toHaveAttribute('data-stage', 'checked');
   });

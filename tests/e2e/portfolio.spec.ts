@@ -7,14 +7,15 @@ async function writeReflection(page: Page, title: string, criteria: string[]) {
   await page.getByLabel('Title').fill(title);
   for (const c of criteria) await page.getByLabel(new RegExp(`^${c} `)).check();
   await page.getByRole('button', { name: 'Start writing' }).click();
-  await page.getByLabel('Situation').fill('On Saturday a regular customer, Mrs Hughes, asked me to match a rival garden centre’s price of £45 for a patio heater we sell at £55.');
-  await page.getByLabel('Task').fill('I had to keep her business without giving away margin we could not afford, because our policy only matches verified local prices.');
-  await page.getByLabel('Action').fill('I asked her what she needed the heater for and whether she had seen the rival’s offer herself. I checked their website, which showed £52, and explained our policy. I offered free assembly instead, which costs us about £5.');
-  await page.getByLabel('Result').fill('She bought the heater at £55 with free assembly and came back the next week for cushions worth £60. Her feedback card scored us 9 out of 10.');
+  await page.getByLabel('Situation', { exact: true }).fill('On Saturday a regular customer, Mrs Hughes, asked me to match a rival garden centre’s price of £45 for a patio heater we sell at £55.');
+  await page.getByLabel('Task', { exact: true }).fill('I had to keep her business without giving away margin we could not afford, because our policy only matches verified local prices.');
+  await page.getByLabel('Action', { exact: true }).fill('I asked her what she needed the heater for and whether she had seen the rival’s offer herself. I checked their website, which showed £52, and explained our policy. I offered free assembly instead, which costs us about £5.');
+  await page.getByLabel('Result', { exact: true }).fill('She bought the heater at £55 with free assembly and came back the next week for cushions worth £60. Her feedback card scored us 9 out of 10.');
   await expect(page.getByText(/Saved at|All changes saved/)).toBeVisible({ timeout: 10_000 });
 }
 
 test('a learner submits evidence, the assessor decides, the learner resubmits and the assessor accepts', async ({ browser }) => {
+  test.setTimeout(120_000);
   const learnerCtx = await browser.newContext();
   const learner = await learnerCtx.newPage();
   await signIn(learner, demo.learner2);
@@ -76,9 +77,10 @@ test('a learner submits evidence, the assessor decides, the learner resubmits an
   await assessorCtx.close();
 });
 
-test('after all 17 criteria are met the unit is signed off and the portfolio locked', async ({ page }) => {
+test('after all 17 criteria are met the unit is signed off and the portfolio locked', async ({ page, browser }) => {
+  test.setTimeout(120_000);
   await signIn(page, demo.assessor);
-  await page.goto('/assess/learners/user-learner2');
+  await page.goto('/assess/learners/user-learner3');
   await page.getByLabel('Title').fill('A full day observed on the shop floor');
   await page.getByLabel('What you observed').fill('Across a busy Saturday I watched every part of the unit in practice, from the approach to reviewing the register.');
   for (const c of criterionIds) await page.getByLabel(new RegExp(`^${c} `)).check();
@@ -90,16 +92,18 @@ test('after all 17 criteria are met the unit is signed off and the portfolio loc
     await form.getByLabel('Feedback for the learner').fill(`Seen clearly on the day for ${c}.`);
     await form.getByRole('button', { name: `Record decision on ${c}` }).click();
   }
-  await page.goto('/assess/learners/user-learner2');
+  await page.goto('/assess/learners/user-learner3');
   await expectAxeClean(page);
   await page.getByLabel(/I confirm that I have assessed/).check();
   await page.getByRole('button', { name: 'Sign off SSR.D002' }).click();
   await expect(page.getByRole('status')).toContainText('signed off');
 
-  const learnerPage = await page.context().browser()!.newPage();
-  await signIn(learnerPage, demo.learner2);
+  const learnerContext = await browser.newContext();
+  const learnerPage = await learnerContext.newPage();
+  await signIn(learnerPage, demo.learner3);
   await learnerPage.goto('/learn/portfolio');
   await expect(learnerPage.getByRole('status')).toContainText('locked');
   await expect(learnerPage.getByRole('heading', { name: 'Add evidence' })).toHaveCount(0);
   await expectAxeClean(learnerPage);
+  await learnerContext.close();
 });

@@ -5,6 +5,8 @@ export const DEMO_PASSWORD = 'goodwill-demo-2026';
 export const demo = {
   learner: 'learner@demo.goodwill.test',
   learner2: 'learner2@demo.goodwill.test',
+  /** Not a published demo sign-in: a learner for tests that lock a portfolio. */
+  learner3: 'learner3@demo.goodwill.test',
   assessor: 'assessor@demo.goodwill.test',
   manager: 'manager@demo.goodwill.test',
   admin: 'admin@demo.goodwill.test',
