@@ -18,29 +18,39 @@ function run(label: string, cmd: string, args: string[]): number {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'goodwill-test-'));
+
+/** Suites that start the real server from dist/: vitest runs before the build, so these run after it. */
+const AFTER_BUILD = 'tests/integration/durability.test.ts';
+
+/** One vitest run, its tests added to the tally (a suite that fails to load counts as a failure). */
+function vitest(label: string, args: string[]): void {
+  const json = join(work, `vitest-${label.toLowerCase().replace(/\W+/g, '-')}.json`);
+  run(label, bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`, ...args]);
+  try {
+    const v = JSON.parse(readFileSync(json, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; assertionResults: unknown[] }[] };
+    tally.passed += v.numPassedTests;
+    tally.failed += v.numFailedTests;
+    tally.skipped += v.numPendingTests + v.numTodoTests;
+    tally.failed += v.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+  } catch {
+    tally.failed++;
+  }
+}
+
 try {
   // 1. Type check (astro check covers .astro, .svelte and .ts).
   const typecheck = run('Type check', bin('astro'), ['check', '--minimumSeverity', 'error']);
   typecheck === 0 ? tally.passed++ : tally.failed++;
 
-  // 2. Unit and integration tests.
-  const vitestJson = join(work, 'vitest.json');
-  run('Unit and integration tests', bin('vitest'), ['run', '--config', 'tests/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
-  try {
-    const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: { status: string; assertionResults: unknown[] }[] };
-    tally.passed += v.numPassedTests;
-    tally.failed += v.numFailedTests;
-    tally.skipped += v.numPendingTests + v.numTodoTests;
-    // A suite that failed to load has no test results but must still count as a failure.
-    tally.failed += v.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
-  } catch {
-    tally.failed++;
-  }
+  // 2. Unit and integration tests (all but the ones that need the build; they run after it).
+  vitest('Unit and integration tests', ['--exclude', AFTER_BUILD]);
 
-  // 3. End-to-end tests against the production build.
+  // 3. Tests against the production build: crash durability and graceful shutdown of the real server
+  // process, then end-to-end in the browser.
   const build = run('Build', bin('astro'), ['build']);
   if (build !== 0) tally.failed++;
   else {
+    vitest('Server process tests (crash, shutdown)', [AFTER_BUILD]);
     const pwJson = join(work, 'playwright.json');
     spawnSync(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts', '--reporter=list,json'], {
       stdio: 'inherit',

@@ -4,6 +4,9 @@
  *
  *   npx tsx tests/star-agreement.ts            # both parts
  *   npx tsx tests/star-agreement.ts --details  # also list each disagreement on the dev part
+ *   npx tsx tests/star-agreement.ts --details=heldout-b,heldout   # … on the parts named
+ *
+ * heldout-c.json (the final blind measure) is never listed in detail, even when named.
  *
  * Exits non-zero when a fixture file is missing or malformed.
  */
@@ -14,7 +17,7 @@ import { POINT_IDS, reviewReflection } from '../src/lib/domain/star-feedback';
 import type { PointId, Verdict } from '../src/lib/domain/star-feedback';
 
 export const VERDICTS: readonly Verdict[] = ['evidenced', 'partial', 'missing'];
-export const PARTS = ['dev', 'heldout'] as const;
+export const PARTS = ['dev', 'heldout', 'heldout-b'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface LabelledReflection {
@@ -78,13 +81,24 @@ function printPart(part: Part, items: readonly LabelledReflection[], details: bo
   }
 }
 
+/** Parts whose disagreements are listed: `--details` alone means dev; `--details=a,b` names them. */
+export function detailParts(args: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const arg of args) {
+    if (arg === '--details') out.add('dev');
+    else if (arg.startsWith('--details=')) for (const p of arg.slice('--details='.length).split(',')) if (p.trim()) out.add(p.trim());
+  }
+  // The final blind part must not steer the rules, so it is never listed.
+  out.delete('heldout-c');
+  return out;
+}
+
 function main(): number {
-  const details = process.argv.includes('--details');
+  const detailed = detailParts(process.argv.slice(2));
   let failed = false;
   for (const part of PARTS) {
     try {
-      // Disagreements are only ever listed for the dev part: the held-out part must not steer the rules.
-      printPart(part, loadPart(part), details && part === 'dev');
+      printPart(part, loadPart(part), detailed.has(part));
     } catch (error) {
       console.error(`\n${part}: ${(error as Error).message}`);
       failed = true;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 import { brandImages, roles } from '../../src/lib/domain/roles';
@@ -116,3 +117,23 @@ export const auditEvent = sqliteTable(
   (t) => [index('audit_subject_idx').on(t.subjectId)],
 );
 
+
+/**
+ * The installation's credential-signing keys (Open Badges). In the database, not on a server's disk, so
+ * every app server signs as the same issuer. Never deleted: a retired key stays published so badges it
+ * signed still verify. The partial unique index allows one active key, so two servers starting at once
+ * end up with one.
+ */
+export const issuerKey = sqliteTable(
+  'issuer_key',
+  {
+    /** The public key as a Multikey (z6Mk…). */
+    id: text().primaryKey(),
+    status: text({ enum: ['active', 'retired'] }).notNull(),
+    /** PKCS#8 DER, base64. */
+    privateKeyPkcs8: text().notNull(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    retiredAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('issuer_key_one_active').on(t.status).where(sql`status = 'active'`)],
+);

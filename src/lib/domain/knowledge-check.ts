@@ -33,7 +33,7 @@ export type Answers = Record<string, string[]>;
  * options, never below zero, so ticking everything earns nothing.
  */
 export function scoreQuestion(q: Question, chosen: readonly string[]): number {
-  const right = new Set(q.options.filter((o) => o.correct).map((o) => o.id));
+  const right = new Set<string>(q.options.filter((o) => o.correct).map((o) => o.id));
   switch (q.type) {
     case 'single':
     case 'scenario':

@@ -16,6 +16,7 @@ export type RoutePolicy = { type: 'public' } | { type: 'signed-in' } | { type: '
  */
 const ROUTE_POLICIES: readonly [prefix: string, policy: RoutePolicy][] = [
   ['/api/health', { type: 'public' }],
+  ['/api/badges/issuer', { type: 'public' }],
   ['/login', { type: 'public' }],
   ['/invite/', { type: 'public' }],
   ['/forbidden', { type: 'public' }],
