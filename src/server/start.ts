@@ -42,7 +42,9 @@ if (seedWanted) {
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
-    console.log(`${signal}: finishing in-flight requests, then stopping.`);
-    void server.close().then(() => process.exit(0));
+    // Printed once the listener is closed, so the line reliably means "no longer accepting".
+    const closing = server.close();
+    console.log(`${signal}: no longer accepting; finishing in-flight requests, then stopping.`);
+    void closing.then(() => process.exit(0));
   });
 }

@@ -158,7 +158,7 @@ describe('graceful shutdown: SIGTERM during a burst', () => {
 
     const sigtermAt = performance.now();
     server.child.kill('SIGTERM');
-    await server.waitForLine(/SIGTERM: finishing in-flight requests/);
+    await server.waitForLine(/SIGTERM: no longer accepting/);
     await refusedAt(server.base);
 
     // From then on new connections are refused outright, not answered with an error page.
