@@ -17,7 +17,7 @@ import { POINT_IDS, reviewReflection } from '../src/lib/domain/star-feedback';
 import type { PointId, Verdict } from '../src/lib/domain/star-feedback';
 
 export const VERDICTS: readonly Verdict[] = ['evidenced', 'partial', 'missing'];
-export const PARTS = ['dev', 'heldout', 'heldout-b'] as const;
+export const PARTS = ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface LabelledReflection {

@@ -35,6 +35,8 @@ function blankQuotes(text: string): string {
   return text.replace(/["“][^"”]*["”]/g, (q) => ' '.repeat(q.length));
 }
 
+const REPORTED_SPEECH = /\b(?:I|i)\s+(?:\w+\s+)?(?:said|explained|told (?:him|her|them)|replied|was like)\b/;
+
 const CONCRETE = /["“]|\d|£|\b(?:what|which|whether|how|why) (?:she|he|they|her|his|their)\b/i;
 
 function jargonCount(text: string): number {
@@ -50,7 +52,10 @@ function factsOf(s: Sentence): SentenceFacts {
   const bare = blankQuotes(norm);
   const quoted = bare !== norm;
   const narrative = isNarrative(bare) || (quoted && isNarrative(norm));
-  const generic = GENERIC_MARKERS.some((re) => re.test(bare)) || (!isPast(bare) && QUANTIFIER_MARKERS.some((re) => re.test(bare)));
+  // What the learner reports saying ("I explained it would cost…, and when you're due…") is speech, not a habit.
+  const said = REPORTED_SPEECH.exec(bare);
+  const own = said ? bare.slice(0, said.index + said[0].length) : bare;
+  const generic = GENERIC_MARKERS.some((re) => re.test(own)) || (!isPast(own) && QUANTIFIER_MARKERS.some((re) => re.test(own)));
   // Naming several techniques without what was actually said, asked for or counted is vocabulary.
   const jargon = jargonCount(norm);
   const stuffed = jargon >= 3 || (jargon >= 2 && !CONCRETE.test(norm));

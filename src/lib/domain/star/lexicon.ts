@@ -52,8 +52,12 @@ export const GENERIC_MARKERS: readonly RegExp[] = [
   /\b(?:I|we) (?:demonstrate|handle|personali[sz]e|link|give|treat|help) \w+/i,
 ];
 
-/** "Everyone", "all customers": a generality in the present tense, but only a report in a past one. */
-export const QUANTIFIER_MARKERS: readonly RegExp[] = [/\b(?:every|all|any)\s+(?:customers?|shoppers?|people)\b|\beveryone\b|\beverybody\b/i];
+/** "Everyone", "usually": a generality in the present tense, but only a report in a past one. */
+export const QUANTIFIER_MARKERS: readonly RegExp[] = [
+  /\b(?:every|all|any)\s+(?:customers?|shoppers?|people)\b|\beveryone\b|\beverybody\b/i,
+  // "He usually comes in on Fridays": a standing habit is background, not something the account made happen.
+  /\b(?:usually|normally|typically)\b/i,
+];
 
 /** Things that pin an account to a particular person, day or amount. */
 export const ANCHORS: readonly RegExp[] = [
@@ -66,9 +70,13 @@ export const ANCHORS: readonly RegExp[] = [
   /\b(?:she|he|her|him)\b/i,
 ];
 
-/** The account involves serving someone: without it the reflection is about something else. */
+/**
+ * The account involves serving someone: without it the reflection is about something else. Besides the
+ * word customer, this is a person by role (a roofer, a bride, a grandmother) or a request put to the shop
+ * ("asked if we'd…").
+ */
 export const CUSTOMER_PRESENCE =
-  /\b(?:customers?|shoppers?|clients?|regulars?|buyers?|famil(?:y|ies)|parents|Mr|Mrs|Ms|Miss|came in(?:to)?|comes in|walked in|people|ppl|punters|folk|visitors|patients|diners)\b|\b(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|pensioner|teenager|chap|fella)\s+(?:\w+\s+){0,5}?(?:came|comes|wanted|wants|asked|needed|was looking|walked|brought|bought)\b|\b(?:a|an|this|the)\s+(?:(?:young|old|older|elderly|teenage|regular|new|local|retired)\s+)?(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|family|pensioner|teenager|chap|fella)\b/i;
+  /\b(?:asked (?:me |us )?(?:if|whether) (?:we|I)(?:'d| would| could| can| might)|(?:trade|account|regular) (?:customers?|accounts?)|account holders?|builders?|plumbers?|electricians?|roofers?|decorators?|joiners?|tradesm[ae]n|contractors?|brides?|grooms?|grandmothers?|grandfathers?|grandad|grandma|granny|nan|guests?|tenants?|patrons?|customers?|shoppers?|clients?|regulars?|buyers?|famil(?:y|ies)|parents|Mr|Mrs|Ms|Miss|came in(?:to)?|comes in|walked in|people|ppl|punters|folk|visitors|patients|diners)\b|\b(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|pensioner|teenager|chap|fella)\s+(?:\w+\s+){0,5}?(?:came|comes|wanted|wants|asked|needed|was looking|walked|brought|bought)\b|\b(?:a|an|this|the)\s+(?:(?:young|old|older|elderly|teenage|regular|new|local|retired)\s+)?(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|family|pensioner|teenager|chap|fella)\b/i;
 
 /** The marking points' own vocabulary. A sentence made mostly of it is a list of words, not evidence. */
 export const JARGON: readonly RegExp[] = [

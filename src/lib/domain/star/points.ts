@@ -114,6 +114,10 @@ function findElement(spec: ElementSpec, sentences: readonly SentenceFacts[], fou
       const anchors = found.get(spec.near.element)?.credited ?? [];
       if (!anchors.some((i) => Math.abs(i - s.index) <= spec.near!.within)) continue;
     }
+    if (spec.after) {
+      const causes = found.get(spec.after)?.credited ?? [];
+      if (!causes.some((i) => i <= s.index)) continue;
+    }
     if (spec.unless?.some((re) => re.test(s.norm))) continue;
     let tied: boolean | undefined;
     const isTied = () => {

@@ -95,9 +95,10 @@ export function splitSentences(text: string): Sentence[] {
 
 /**
  * Clause breaks: punctuation, and a conjunction that starts a new subject ("…, so I asked", "but i tell
- * him"), because a negation earlier in the sentence does not reach past them.
+ * him", "and our sales were…"), because a negation earlier in the sentence does not reach past them.
  */
-const CLAUSE_BREAK = /[,;:()\u2013\u2014]|\s-\s|\b(?:but|although|though|because|cos|until|however|yet|instead)\b|\b(?:and|so|then)\s+(?=(?:i|we|she|he|they)\b)/gi;
+const CLAUSE_BREAK =
+  /[,;:()\u2013\u2014]|\s-\s|\b(?:but|although|though|because|cos|until|however|yet|instead)\b|\b(?:and|so|then)\s+(?=(?:i|we|she|he|they)\b)|\b(?:and|so|then)\s+(?=(?:[\w'£]+\s+){1,3}(?:is|are|was|were|has|have|had)\b)/gi;
 
 const NEGATION =
   /\b(?:not|never|no|nor|neither|without|nobody|nothing|didn'?t|don'?t|doesn'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|hadn'?t|couldn'?t|wouldn'?t|won'?t|can'?t|cant|cannot|forgot to|failed to|neglected to|omitted to|refused to|too busy to)\b/gi;
@@ -105,7 +106,7 @@ const NEGATION =
 const NOT_A_NEGATION = /^(?:not|never|didn'?t|don'?t|no)\s+(?:only|just|merely|doubt|matter|problem)\b/i;
 // Wishes and plans are not things that happened.
 const COUNTERFACTUAL =
-  /\b(?:should(?:'ve| have)|could(?:'ve| have)|would(?:'ve| have)|might have|wish(?:ed)? I(?:'d| had)|if (?:only )?I(?:'d| had)|next time|in future|I(?:'ll| will| would| plan to| intend to| hope to| want to| need to))\b/i;
+  /\b(?:should(?:'ve| have)|could(?:'ve| have)|(?:I|we) would(?:'ve| have)(?! to\b)|might have|wish(?:ed)? I(?:'d| had)|if (?:only )?I(?:'d| had)|next time|in future|I(?:'ll| will| would| plan to| intend to| hope to| want to| need to))\b/i;
 
 /** Where the clause holding `pos` begins. */
 function clauseStart(sentence: string, pos: number): number {
