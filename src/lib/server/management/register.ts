@@ -1,0 +1,148 @@
+/**
+ * The special-terms register (P7, K6). A logged term is checked against the authority its author held
+ * when it was agreed (not when it was logged), flagged when outside it, and the shop's managers are told
+ * at once in-app. Entries are append-only; the time from agreement to report is kept for every one.
+ */
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { registerEntry, user as userTable, type RegisterEntry } from '../../../../db/schema';
+import { checkTermAgainstAuthority } from '../../domain/authority';
+import { checkRegisterTerm } from '../../domain/register';
+import { reportingTimes, type ReportingTimes } from '../../domain/reporting-times';
+import type { Concession, Sale } from '../../domain/special-terms';
+import { formatPounds } from '../../domain/special-terms';
+import type { SessionUser } from '../auth/session';
+import { db } from '../db';
+import { newId } from '../ids';
+import { notify } from '../notifications';
+import { grantInForce } from './grants';
+
+export interface TermInput {
+  /** Made when the form was rendered, so posting the same form twice logs the term once. */
+  id?: string;
+  customerRef: string;
+  concessions: Concession[];
+  sale: Sale & { reference?: string };
+  reason: string;
+  referred: boolean;
+  agreedAt: Date;
+  /**
+   * A practice entry from a finished scenario attempt, with the engine's verdict on the scenario's own
+   * limits. It never counts as a real term and never reaches the manager.
+   */
+  practice?: { attemptId: string; within: boolean; reasons: string[] };
+}
+
+export type LogOutcome = { type: 'logged'; entry: RegisterEntry } | { type: 'invalid'; errors: Record<string, string> };
+
+/**
+ * Logs a term. Staff are checked against the grant in force at `agreedAt` (an unacknowledged grant still
+ * sets the limit; one made after the term does not apply). A manager's own terms are not checked against
+ * a level: managers set the levels and are who staff refer to. Practice terms carry the scenario's verdict.
+ */
+export async function logTerm(author: SessionUser, input: TermInput, now: Date): Promise<LogOutcome> {
+  if (!author.organisationId) return { type: 'invalid', errors: { form: 'Your account is not linked to a shop, so there is no register to log in.' } };
+  const checked = checkRegisterTerm({ concessions: input.concessions, sale: input.sale, agreedAt: input.agreedAt, now });
+  if (!checked.ok) return { type: 'invalid', errors: checked.errors };
+
+  const checkedByGrant = author.role !== 'manager' && !input.practice;
+  const grant = checkedByGrant ? await grantInForce(author.id, input.agreedAt) : null;
+  const check = input.practice
+    ? { within: input.practice.within, reasons: input.practice.reasons }
+    : checkedByGrant
+      ? checkTermAgainstAuthority({ level: grant?.level ?? null, concessions: input.concessions, sale: input.sale, referred: input.referred })
+      : { within: true, reasons: [] };
+  const source = input.practice ? 'practice' : 'shop';
+  const entry: RegisterEntry = {
+    id: input.id ?? newId(),
+    organisationId: author.organisationId,
+    staffId: author.id,
+    customerRef: input.customerRef,
+    concessions: input.concessions,
+    sale: { price: input.sale.price, unitCost: input.sale.unitCost, quantity: input.sale.quantity, ...(input.sale.reference ? { reference: input.sale.reference } : {}) },
+    cost: checked.cost,
+    reason: input.reason,
+    referred: input.referred,
+    agreedAt: input.agreedAt,
+    reportedAt: now,
+    grantId: grant && grant.row.kind !== 'revoke' ? grant.row.id : null,
+    withinAuthority: check.within,
+    flagReasons: check.reasons,
+    source,
+    scenarioAttemptId: input.practice?.attemptId ?? null,
+  };
+  const d = await db();
+  const managers = source === 'shop' ? await shopManagers(author.organisationId, author.id) : [];
+  const inserted = await d.transaction(async (tx) => {
+    const rows = await tx.insert(registerEntry).values(entry).onConflictDoNothing().returning({ id: registerEntry.id });
+    if (rows.length === 0) return false;
+    // Practice terms teach the habit of logging; they never reach the manager as real promises.
+    for (const m of managers) await notify({ userId: m.id, text: notificationText(author.name, entry), link: `/manage/register/${entry.id}` }, now, tx);
+    return true;
+  });
+  if (inserted) return { type: 'logged', entry };
+  const [existing] = await d.select().from(registerEntry).where(and(eq(registerEntry.id, entry.id), eq(registerEntry.staffId, author.id)));
+  return existing ? { type: 'logged', entry: existing } : { type: 'invalid', errors: { form: 'That form has expired; reload the page and try again.' } };
+}
+
+function notificationText(author: string, e: RegisterEntry): string {
+  const what = `${author} logged a special term for ${e.customerRef} costing ${formatPounds(e.cost)}`;
+  if (!e.withinAuthority) return `${what}: outside their authority (${e.flagReasons.join('; ')}).`;
+  if (e.referred) return `${what}, referred to a manager.`;
+  return `${what}, within their authority.`;
+}
+
+async function shopManagers(organisationId: string, except: string) {
+  return (await db())
+    .select({ id: userTable.id })
+    .from(userTable)
+    .where(and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'manager'), ne(userTable.id, except)));
+}
+
+export interface EntryView {
+  entry: RegisterEntry;
+  staffName: string;
+}
+
+export type RegisterFilter = { flagged?: boolean; staffId?: string; source?: 'shop' | 'practice' };
+
+/** The shop's register (real terms unless practice is asked for), newest agreement first, with who logged each. */
+export async function shopRegister(organisationId: string, filter: RegisterFilter = {}): Promise<EntryView[]> {
+  const conditions = [
+    eq(registerEntry.organisationId, organisationId),
+    filter.flagged ? eq(registerEntry.withinAuthority, false) : undefined,
+    filter.staffId ? eq(registerEntry.staffId, filter.staffId) : undefined,
+    // Practice terms are shown only when asked for: the register is what was promised to real customers.
+    eq(registerEntry.source, filter.source ?? 'shop'),
+  ].filter((c) => c !== undefined);
+  const rows = await (await db())
+    .select({ entry: registerEntry, staffName: userTable.name })
+    .from(registerEntry)
+    .innerJoin(userTable, eq(userTable.id, registerEntry.staffId))
+    .where(and(...conditions))
+    .orderBy(desc(registerEntry.agreedAt));
+  return rows;
+}
+
+/** One of the shop's entries, or undefined when it is not this shop's (callers answer 404). */
+export async function findEntry(organisationId: string, id: string): Promise<EntryView | undefined> {
+  const [row] = await (await db())
+    .select({ entry: registerEntry, staffName: userTable.name })
+    .from(registerEntry)
+    .innerJoin(userTable, eq(userTable.id, registerEntry.staffId))
+    .where(and(eq(registerEntry.id, id), eq(registerEntry.organisationId, organisationId)));
+  return row;
+}
+
+/** A person's own entries, newest first. */
+export async function myRegister(staffId: string): Promise<RegisterEntry[]> {
+  return (await db()).select().from(registerEntry).where(eq(registerEntry.staffId, staffId)).orderBy(desc(registerEntry.agreedAt));
+}
+
+/** How promptly real (not practice) terms reach the manager, for the whole shop or one person. */
+export async function reportingFigures(organisationId: string, staffId?: string): Promise<ReportingTimes> {
+  const rows = await (await db())
+    .select({ agreedAt: registerEntry.agreedAt, reportedAt: registerEntry.reportedAt })
+    .from(registerEntry)
+    .where(and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), staffId ? eq(registerEntry.staffId, staffId) : undefined));
+  return reportingTimes(rows);
+}
