@@ -30,6 +30,8 @@ export class Autosaver {
     private readonly url: string,
     private readonly storageKey: string,
     initialVersion: number,
+    /** Called with each successful save's answer (it carries the server's fresh feedback). */
+    private readonly onSaved: (answer: Record<string, unknown>) => void = () => {},
   ) {
     this.version = initialVersion;
     if (typeof window !== 'undefined') window.addEventListener('online', () => this.flush());
@@ -63,6 +65,7 @@ export class Autosaver {
       const body = await response.json();
       if (response.ok) {
         this.version = body.version;
+        this.onSaved(body);
         if (body.savedAt) this.savedAt = new Date(body.savedAt);
         if (this.#same(payload)) {
           this.#pending = null;

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { fieldErrors } from '../../../lib/server/forms';
 import { saveReflectionSchema } from '../../../lib/server/reflections/input';
 import { saveReflection } from '../../../lib/server/reflections/reflections';
+import { reviewReflection } from '../../../lib/domain/star-feedback';
 
 /** Autosave from the editor. 409 carries the newer text for the editor to offer as a merge. */
 export const POST: APIRoute = async ({ locals, params, request }) => {
@@ -14,9 +15,9 @@ export const POST: APIRoute = async ({ locals, params, request }) => {
   const result = await saveReflection(user.id, params.id ?? '', parsed.data, new Date());
   switch (result.type) {
     case 'saved':
-      return Response.json({ version: result.version, savedAt: result.savedAt.toISOString() });
+      return Response.json({ version: result.version, savedAt: result.savedAt.toISOString(), feedback: reviewReflection(parsed.data.body) });
     case 'unchanged':
-      return Response.json({ version: result.version, savedAt: null });
+      return Response.json({ version: result.version, savedAt: null, feedback: reviewReflection(parsed.data.body) });
     case 'conflict':
       return Response.json({ error: 'This reflection was changed in another tab or device.', version: result.version, body: result.body }, { status: 409 });
     case 'not-found':

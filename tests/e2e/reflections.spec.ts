@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { demo, expectAxeClean, signIn } from './support/helpers';
+
+test('a learner writes a reflection, reloads mid-way and loses nothing, and the feedback quotes their sentence', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, demo.learner);
+  await page.goto('/learn/reflections/new?criterion=P4');
+  await expect(page.getByLabel('Title')).toHaveValue(/P4/);
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await expect(page.getByText(/All changes saved|Saved at/)).toBeVisible();
+  await expectAxeClean(page);
+
+  const question = 'I asked him what he needed the ladder for and he said it was for clearing gutters on a bungalow.';
+  await page.getByLabel('Situation', { exact: true }).fill('On a wet Tuesday a builder, Mr Grant, came to the trade counter wanting 20 % off a £240 ladder.');
+  await page.getByLabel('Action', { exact: true }).fill(question);
+  await expect(page.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
+
+  // Reload mid-way: everything typed so far is back.
+  await page.reload();
+  await expect(page.getByLabel('Situation', { exact: true })).toHaveValue(/Mr Grant/);
+  await expect(page.getByLabel('Action', { exact: true })).toHaveValue(question);
+
+  await page.getByLabel('Result', { exact: true }).fill('He bought a shorter ladder at £150 that suited the job and came back the next week for gutter brackets.');
+  await expect(page.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
+  // The feedback beside the editor quotes the learner's own sentence as its reason.
+  const listening = page.locator('[data-point="listening"]');
+  await expect(listening.locator('q').first()).toContainText('I asked him what he needed the ladder for');
+  await expectAxeClean(page);
+});
+
+test('an edit from a second tab is detected and offered for merge, never silently overwritten', async ({ browser }) => {
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await signIn(first, demo.learner);
+  await first.goto('/learn/reflections/new');
+  await first.getByLabel('Title').fill('Two tabs');
+  await first.getByRole('button', { name: 'Start writing' }).click();
+  await first.getByLabel('Situation', { exact: true }).fill('Written in the first tab.');
+  await expect(first.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
+
+  const second = await context.newPage();
+  await second.goto(first.url());
+  await second.getByLabel('Task', { exact: true }).fill('Written in the second tab.');
+  await expect(second.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
+
+  await first.getByLabel('Action', { exact: true }).fill('Written later in the first tab.');
+  await expect(first.getByRole('alert').filter({ hasText: 'changed in another tab' })).toBeVisible({ timeout: 10_000 });
+  await first.getByRole('button', { name: 'Keep both' }).click();
+  await expect(first.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
+  await second.reload();
+  const text = await second.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value).join('\n'));
+  expect(text).toContain('Written later in the first tab.');
+  expect(text).toContain('Written in the second tab.');
+  await context.close();
+});
+
+test('an empty reflection is not saved and the text is kept', async ({ page }) => {
+  await signIn(page, demo.learner);
+  await page.goto('/learn/reflections/new');
+  await page.getByLabel('Title').fill('Nothing yet');
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await page.getByLabel('Situation', { exact: true }).fill('x');
+  await expect(page.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
+  await page.getByLabel('Situation', { exact: true }).fill('');
+  await expect(page.getByRole('alert')).toContainText('empty');
+});
