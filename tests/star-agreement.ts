@@ -1,12 +1,14 @@
 /**
  * How far the automatic STAR feedback agrees with an assessor's labels, per marking point, on the
- * development set (used to write the rules) and the held-out set (never used for tuning).
+ * development parts (dev, heldout, heldout-b and heldout-c have all steered the rules by now).
  *
- *   npx tsx tests/star-agreement.ts            # both parts
+ *   npx tsx tests/star-agreement.ts            # the development parts
  *   npx tsx tests/star-agreement.ts --details  # also list each disagreement on the dev part
- *   npx tsx tests/star-agreement.ts --details=heldout-b,heldout   # … on the parts named
+ *   npx tsx tests/star-agreement.ts --details=heldout-c,heldout-b   # … on the parts named
+ *   npx tsx tests/star-agreement.ts --final    # also score heldout-d, once, after the rules are frozen
  *
- * heldout-c.json (the final blind measure) is never listed in detail, even when named.
+ * heldout-d.json (the final blind measure) is scored only with --final, and is never listed in detail,
+ * even when named, so it cannot steer the rules.
  *
  * Exits non-zero when a fixture file is missing or malformed.
  */
@@ -18,7 +20,9 @@ import type { PointId, Verdict } from '../src/lib/domain/star-feedback';
 
 export const VERDICTS: readonly Verdict[] = ['evidenced', 'partial', 'missing'];
 export const PARTS = ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const;
-export type Part = (typeof PARTS)[number];
+/** The blind part: scored only on request (--final), never listed in detail. */
+export const FINAL_PART = 'heldout-d' as const;
+export type Part = (typeof PARTS)[number] | typeof FINAL_PART;
 
 export interface LabelledReflection {
   id: string;
@@ -89,14 +93,20 @@ export function detailParts(args: readonly string[]): Set<string> {
     else if (arg.startsWith('--details=')) for (const p of arg.slice('--details='.length).split(',')) if (p.trim()) out.add(p.trim());
   }
   // The final blind part must not steer the rules, so it is never listed.
-  out.delete('heldout-c');
+  out.delete(FINAL_PART);
   return out;
 }
 
+/** The parts to score: the development parts, plus the blind part only when --final is given. */
+export function scoredParts(args: readonly string[]): Part[] {
+  return args.includes('--final') ? [...PARTS, FINAL_PART] : [...PARTS];
+}
+
 function main(): number {
-  const detailed = detailParts(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const detailed = detailParts(args);
   let failed = false;
-  for (const part of PARTS) {
+  for (const part of scoredParts(args)) {
     try {
       printPart(part, loadPart(part), detailed.has(part));
     } catch (error) {

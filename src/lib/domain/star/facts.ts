@@ -4,7 +4,7 @@
  */
 import type { Sentence } from './sentences';
 import { splitSentences } from './sentences';
-import { ANCHORS, CUSTOMER_PRESENCE, CUSTOMER_SAYS, GENERIC_MARKERS, JARGON, QUANTIFIER_MARKERS, isNarrative, isPast, topicStems } from './lexicon';
+import { ANCHORS, CUSTOMER_PRESENCE, CUSTOMER_SAYS, PEOPLE, STAFF_CONTEXT, GENERIC_MARKERS, JARGON, QUANTIFIER_MARKERS, isNarrative, isPast, topicStems } from './lexicon';
 
 export interface SentenceFacts extends Sentence {
   /** The text with curly quotes and apostrophes made straight (same length), for matching; quotes use `text`. */
@@ -35,7 +35,7 @@ function blankQuotes(text: string): string {
   return text.replace(/["“][^"”]*["”]/g, (q) => ' '.repeat(q.length));
 }
 
-const REPORTED_SPEECH = /\b(?:I|i)\s+(?:\w+\s+)?(?:said|explained|told (?:him|her|them)|replied|was like)\b/;
+const REPORTED_SPEECH = /\b(?:I|i)\s+(?:\w+\s+)?(?:said|explained|told (?:him|her|them)|replied|was like|suggested|proposed)\b/;
 
 const CONCRETE = /["“]|\d|£|\b(?:what|which|whether|how|why) (?:she|he|they|her|his|their)\b/i;
 
@@ -77,7 +77,9 @@ export function analyse(text: string): Analysis {
   const sentences = splitSentences(text).map(factsOf);
   const told = sentences.filter((s) => s.specific);
   let gate: Gate = 'ok';
-  if (!CUSTOMER_PRESENCE.test(normalise(text))) gate = 'off-topic';
+  const whole = normalise(text);
+  const served = CUSTOMER_PRESENCE.test(whole) || (PEOPLE.test(whole) && !STAFF_CONTEXT.test(whole));
+  if (!served) gate = 'off-topic';
   else if (told.length < 2 || !told.some((s) => s.anchored)) gate = 'no-account';
   return { sentences, gate };
 }

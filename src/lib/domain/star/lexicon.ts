@@ -23,9 +23,15 @@ const NOT_PAST = new Set(
 const HISTORIC_PRESENT =
   /\b(?:i|he|she|they|this (?:guy|lady|woman|man|bloke|fella|customer|girl|lad|kid|couple|chap))\s+(?:\w+\s+)?(?:ask|asks|say|says|tell|tells|goes|comes|wants|reckons|turns|walks|starts)\b/i;
 
+const LINKING_BEFORE = /\b(?:get|gets|getting|seem|seems|feel|feels|become|becomes)\s+$/i;
+
 export function isPast(bare: string): boolean {
   if (IRREGULAR.test(bare)) return true;
-  for (const m of bare.matchAll(ED_WORD)) if (!NOT_PAST.has(m[0].toLowerCase())) return true;
+  for (const m of bare.matchAll(ED_WORD)) {
+    // After a present linking verb ("customers get annoyed", "she seems worried") it is an adjective.
+    if (NOT_PAST.has(m[0].toLowerCase()) || LINKING_BEFORE.test(bare.slice(Math.max(0, m.index - 12), m.index))) continue;
+    return true;
+  }
   return false;
 }
 
@@ -57,6 +63,8 @@ export const QUANTIFIER_MARKERS: readonly RegExp[] = [
   /\b(?:every|all|any)\s+(?:customers?|shoppers?|people)\b|\beveryone\b|\beverybody\b/i,
   // "He usually comes in on Fridays": a standing habit is background, not something the account made happen.
   /\b(?:usually|normally|typically)\b/i,
+  // "Sometimes customers get annoyed…": how often something happens is a habit, unless told in the past.
+  /\b(?:sometimes|often|occasionally|at times|from time to time|every so often|now and then)\b/i,
 ];
 
 /** Things that pin an account to a particular person, day or amount. */
@@ -76,7 +84,14 @@ export const ANCHORS: readonly RegExp[] = [
  * ("asked if we'd…").
  */
 export const CUSTOMER_PRESENCE =
-  /\b(?:asked (?:me |us )?(?:if|whether) (?:we|I)(?:'d| would| could| can| might)|(?:trade|account|regular) (?:customers?|accounts?)|account holders?|builders?|plumbers?|electricians?|roofers?|decorators?|joiners?|tradesm[ae]n|contractors?|brides?|grooms?|grandmothers?|grandfathers?|grandad|grandma|granny|nan|guests?|tenants?|patrons?|customers?|shoppers?|clients?|regulars?|buyers?|famil(?:y|ies)|parents|Mr|Mrs|Ms|Miss|came in(?:to)?|comes in|walked in|people|ppl|punters|folk|visitors|patients|diners)\b|\b(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|pensioner|teenager|chap|fella)\s+(?:\w+\s+){0,5}?(?:came|comes|wanted|wants|asked|needed|was looking|walked|brought|bought)\b|\b(?:a|an|this|the)\s+(?:(?:young|old|older|elderly|teenage|regular|new|local|retired)\s+)?(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|family|pensioner|teenager|chap|fella)\b/i;
+  /\b(?:asked (?:me |us )?(?:if|whether) (?:we|I)(?:'d| would| could| can| might)|(?:trade|account|regular) (?:customers?|accounts?)|account holders?|builders?|plumbers?|electricians?|roofers?|decorators?|joiners?|tradesm[ae]n|contractors?|brides?|grooms?|grandmothers?|grandfathers?|grandad|grandma|granny|nan|guests?|tenants?|patrons?|customers?|shoppers?|clients?|regulars?|buyers?|famil(?:y|ies)|parents|Mr|Mrs|Ms|Miss|came in(?:to)?|comes in|walked in|punters|visitors|patients|diners)\b|\b(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|pensioner|teenager|chap|fella)\s+(?:\w+\s+){0,5}?(?:came|comes|wanted|wants|asked|needed|was looking|walked|brought|bought)\b|\b(?:a|an|this|the)\s+(?:(?:young|old|older|elderly|teenage|regular|new|local|retired)\s+)?(?:man|woman|lady|gentleman|guy|bloke|couple|dad|mum|student|boy|girl|lad|family|pensioner|teenager|chap|fella)\b/i;
+
+/**
+ * "People" or "everyone" are customers only when the account is not about the team: a rota, a staff
+ * meeting or colleagues' views are the learner's work, but not serving customers.
+ */
+export const PEOPLE = /\b(?:people|ppl|folk|everyone|everybody)\b/i;
+export const STAFF_CONTEXT = /\b(?:rotas?|staff(?:room)?|colleagues|the team|team (?:meeting|members?)|volunteers|employees|shifts|sickness|absence|appraisals?)\b/i;
 
 /** The marking points' own vocabulary. A sentence made mostly of it is a list of words, not evidence. */
 export const JARGON: readonly RegExp[] = [
@@ -99,7 +114,8 @@ export const JARGON: readonly RegExp[] = [
   /\bbusiness (?:metrics|measures|benefited)\b/i,
   /\bfeedback\b/i,
   /\bmeasurable outcomes?\b/i,
-  /\bcontinuous improvement\b/i,
+  /\bcontinu\w* improv\w*/i,
+  /\bfeedback mechanisms?\b|\bcustomer[- ]focused\b|\bkey priorit\w*/i,
   /\bcustomer satisfaction\b/i,
   /\bloyalty\b/i,
   /\brapport\b|\bempathy\b|\bcustomer journey\b|\bextra mile\b|\bservice excellence\b|\bcustomer[- ]centric\b|\boutstanding service\b/i,

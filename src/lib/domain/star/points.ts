@@ -5,7 +5,7 @@
 import type { ElementSpec, PointId, PointRubric } from './cues';
 import type { Analysis, Gate, SentenceFacts } from './facts';
 import type { Polarity } from './sentences';
-import { polarityOfMatch } from './sentences';
+import { clauseStart, polarityOfMatch } from './sentences';
 
 export type Verdict = 'evidenced' | 'partial' | 'missing';
 /** Why a point got its verdict, so the tip can say what to do about it. */
@@ -82,12 +82,14 @@ function allMatches(re: RegExp, text: string): RegExpExecArray[] {
 
 const ECHO_WINDOW = 3;
 const SPOKEN_QUESTION = /["“][^"”]*\?["”]/;
+// The learner's summary back of what the customer said ("I said back to her, 'So they're in shade…'").
+const SUMMARY_BACK = /\b(?:said|read|put|played|repeated|summed) (?:it |that |this )?(?:back|up)\b|\bso (?:you|you're|your|it's|that's|they're)\b[^.!?]*\?/i;
 
 /** The sentence picks up topic words from what the customer said (or what was summarised back) just before. */
 function echoes(sentences: readonly SentenceFacts[], s: SentenceFacts): boolean {
   for (let i = Math.max(0, s.index - ECHO_WINDOW); i < s.index; i++) {
     const source = sentences[i];
-    if (!source || !(source.customerSays || SPOKEN_QUESTION.test(source.norm))) continue;
+    if (!source || !(source.customerSays || SPOKEN_QUESTION.test(source.norm) || SUMMARY_BACK.test(source.norm))) continue;
     for (const stem of source.stems) if (s.stems.has(stem)) return true;
   }
   return false;
@@ -111,7 +113,7 @@ function findElement(spec: ElementSpec, sentences: readonly SentenceFacts[], fou
     // Out of scope, a match only matters to explain a generality ("I always ask…").
     if (!scoped && !s.generic) continue;
     if (spec.near) {
-      const anchors = found.get(spec.near.element)?.credited ?? [];
+      const anchors = [spec.near.element].flat().flatMap((id) => found.get(id)?.credited ?? []);
       if (!anchors.some((i) => Math.abs(i - s.index) <= spec.near!.within)) continue;
     }
     if (spec.after) {
@@ -139,6 +141,8 @@ function findElement(spec: ElementSpec, sentences: readonly SentenceFacts[], fou
           continue;
         }
         if (!isTied()) continue;
+        // A number counts for a result only in the result's own clause or after it, not in an earlier one.
+        if (spec.countedFrom && !spec.countedFrom.test(s.norm.slice(clauseStart(s.norm, m.index)))) continue;
         matches++;
         result.credited.push(s.index);
       }

@@ -67,8 +67,10 @@ function splitBlock(block: string): string[] {
     }
     const before = block.slice(start, m.index);
     const lastWord = (/([A-Za-z.]+)$/.exec(before)?.[1] ?? '').toLowerCase();
-    if (m[0].startsWith('.') && ABBREVIATIONS.has(lastWord)) continue;
     const rest = block.slice(end).trimStart();
+    // "No." and "Nr." abbreviate only before a number ("No. 5"); "…rather than saying no. In June…" ends.
+    const numberOnly = (lastWord === 'no' || lastWord === 'nr') && !/^\d/.test(rest);
+    if (m[0].startsWith('.') && ABBREVIATIONS.has(lastWord) && !numberOnly) continue;
     if (/["”’']$/.test(m[0]) && (/^[a-z]/.test(rest) || SPEECH_TAG.test(rest))) continue;
     out.push(block.slice(start, end));
     start = end;
@@ -109,7 +111,7 @@ const COUNTERFACTUAL =
   /\b(?:should(?:'ve| have)|could(?:'ve| have)|(?:I|we) would(?:'ve| have)(?! to\b)|might have|wish(?:ed)? I(?:'d| had)|if (?:only )?I(?:'d| had)|next time|in future|I(?:'ll| will| would| plan to| intend to| hope to| want to| need to))\b/i;
 
 /** Where the clause holding `pos` begins. */
-function clauseStart(sentence: string, pos: number): number {
+export function clauseStart(sentence: string, pos: number): number {
   let start = 0;
   for (const m of sentence.matchAll(CLAUSE_BREAK)) {
     if (m.index >= pos) break;
