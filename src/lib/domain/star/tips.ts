@@ -5,40 +5,7 @@
 import type { PointId } from './cues';
 import type { Reason, Verdict } from './points';
 
-export interface MarkingPoint {
-  id: PointId;
-  title: string;
-  /** What earns credit, in a sentence the learner can act on. */
-  credit: string;
-}
-
-export const MARKING_POINTS: readonly MarkingPoint[] = Object.freeze([
-  {
-    id: 'listening',
-    title: 'Listening and questioning',
-    credit: 'Open and follow-up questions you put to a real customer, and how you summarised or checked what you heard.',
-  },
-  {
-    id: 'policy-conflict',
-    title: 'Customer wants versus policy',
-    credit: 'A case where the request clashed with a rule or your authority, what you did, and why that choice kept the customer as satisfied as possible.',
-  },
-  {
-    id: 'personalisation',
-    title: 'Personalised service',
-    credit: 'Something you did for this one customer because of what they told you or what you remembered about them.',
-  },
-  {
-    id: 'business-link',
-    title: 'Link to business results',
-    credit: 'What the customer’s satisfaction led to in numbers: repeat visits, spend, referrals, review scores or NPS.',
-  },
-  {
-    id: 'feedback-loop',
-    title: 'Using feedback to improve',
-    credit: 'Feedback you gathered (cards, surveys, reviews, complaints), the change it led to, and the measured result.',
-  },
-] as const);
+export { MARKING_POINTS, type MarkingPoint } from '../marking-points';
 
 const TIPS: Readonly<Record<PointId, Readonly<Record<Verdict, string>>>> = {
   listening: {
