@@ -1,5 +1,5 @@
 import { getCollection, getEntry, render } from 'astro:content';
-import { criterionIds, type CriterionId } from '../domain/criteria';
+import { criterionIds, isCriterionId, type CriterionId } from '../domain/criteria';
 
 /** Authored modules, in the unit's order (P1…P9, K1…K8). */
 export async function allModules() {
@@ -9,6 +9,11 @@ export async function allModules() {
 
 export async function moduleFor(criterion: CriterionId) {
   return getEntry('modules', criterion);
+}
+
+/** The module named by a URL segment, or null for anything that is not a criterion with a module (404). */
+export async function moduleFromParam(param: string | undefined) {
+  return param && isCriterionId(param) ? ((await moduleFor(param)) ?? null) : null;
 }
 
 /** Authored negotiation scenarios, by title. */
