@@ -6,10 +6,10 @@ import {
   discountEffect,
   offerCost,
   profitCurve,
-  relationshipValue,
   type Concession,
   type Sale,
 } from '../../src/lib/domain/special-terms';
+import { relationshipValue } from '../../src/lib/domain/relationship-value';
 
 // Realistic shop magnitudes; costs may exceed prices (loss leaders are legal).
 const price = fc.double({ min: 0.01, max: 100_000, noNaN: true, noDefaultInfinity: true });

@@ -8,11 +8,10 @@ import {
   offerCost,
   offerDiscount,
   profitCurve,
-  relationshipValue,
   type Concession,
-  type RelationshipInput,
   type Sale,
 } from '../../src/lib/domain/special-terms';
+import { relationshipValue, type RelationshipInput } from '../../src/lib/domain/relationship-value';
 
 describe('discountEffect', () => {
   it('matches the DOMAIN §1 worked example (p = 200, c = 120, d = 0.10)', () => {

@@ -2,7 +2,8 @@
  * The special-terms calculator's model: string fields in (from a form or the URL), a field-by-field
  * check, and every figure the page shows. Shared by the server render and the island, so both agree.
  */
-import { discountEffect, offerCost, offerDiscount, profitCurve, relationshipValue, type Concession, type RelationshipValue, type Sale } from './special-terms';
+import { relationshipValue, type RelationshipValue } from './relationship-value';
+import { discountEffect, offerCost, offerDiscount, profitCurve, type Concession, type Sale } from './special-terms';
 
 export type FieldName = 'price' | 'cost' | 'qty' | 'discount' | 'match' | 'delivery' | 'bundle' | 'creditDays' | 'creditRate' | 'badDebt' | 'acceptWith' | 'acceptWithout' | 'repeatWith' | 'repeatWithout' | 'future' | 'precedent';
 

@@ -1,5 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import { decision, evidenceItem, qualitySample, user as userTable } from '../../../../db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { decision, qualitySample, user as userTable } from '../../../../db/schema';
 import { criteria, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
 import { db } from '../db';
@@ -50,9 +50,3 @@ export const kindLabels: Readonly<Record<string, string>> = {
   observation: 'Assessor observation',
   'witness-testimony': 'Witness testimony',
 };
-
-/** Items and the learner they belong to, for pages that show several learners' evidence. */
-export async function itemsByIds(ids: string[]) {
-  if (ids.length === 0) return [];
-  return (await db()).select().from(evidenceItem).where(inArray(evidenceItem.id, ids));
-}
