@@ -131,7 +131,7 @@ export const satisfactionRow = sqliteTable(
     score: integer().notNull(),
     rowKey: text().notNull(),
   },
-  (t) => [uniqueIndex('satisfaction_row_key_unique').on(t.organisationId, t.rowKey), index('satisfaction_customer_idx').on(t.organisationId, t.customer, t.date)],
+  (t) => [uniqueIndex('satisfaction_row_key_unique').on(t.organisationId, t.rowKey), index('satisfaction_customer_idx').on(t.organisationId, t.customer, t.date), index('satisfaction_date_idx').on(t.organisationId, t.date)],
 );
 
 /** Events that might explain a change instead of a special term: promotions, seasons, competitors. */

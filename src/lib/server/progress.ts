@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { checkAttempt, moduleRead } from '../../../db/schema';
 import { criterionIds, isCriterionId, type CriterionId } from '../domain/criteria';
 import type { CriterionFacts, EvidenceState } from '../domain/progress';
@@ -7,16 +7,23 @@ import { evidenceStates } from './portfolio/states';
 
 export async function learnerFacts(learnerId: string): Promise<Record<CriterionId, CriterionFacts>> {
   const d = await db();
-  const [reads, passes, evidence] = await Promise.all([
-    d.select({ criterion: moduleRead.criterion }).from(moduleRead).where(eq(moduleRead.userId, learnerId)),
-    d
-      .selectDistinct({ criterion: checkAttempt.criterion })
-      .from(checkAttempt)
-      .where(and(eq(checkAttempt.userId, learnerId), eq(checkAttempt.passed, true))),
-    evidenceStates([learnerId]).then((m) => m.get(learnerId)),
-  ]);
+  // Reads and passes in one query: the learner's home must stay within a handful of queries.
+  const steps = d
+    .select({ criterion: moduleRead.criterion, step: sql<'read' | 'passed'>`'read'` })
+    .from(moduleRead)
+    .where(eq(moduleRead.userId, learnerId))
+    .unionAll(
+      d
+        .select({ criterion: checkAttempt.criterion, step: sql<'read' | 'passed'>`'passed'` })
+        .from(checkAttempt)
+        .where(and(eq(checkAttempt.userId, learnerId), eq(checkAttempt.passed, true))),
+    );
+  const [done, evidence] = await Promise.all([steps, evidenceStates([learnerId]).then((m) => m.get(learnerId))]);
   const facts = Object.fromEntries(criterionIds.map((id) => [id, { read: false, checkPassed: false, evidence: evidence?.[id] ?? ('none' as EvidenceState) }])) as Record<CriterionId, CriterionFacts>;
-  for (const r of reads) if (isCriterionId(r.criterion)) facts[r.criterion].read = true;
-  for (const p of passes) if (isCriterionId(p.criterion)) facts[p.criterion].checkPassed = true;
+  for (const r of done) {
+    if (!isCriterionId(r.criterion)) continue;
+    if (r.step === 'read') facts[r.criterion].read = true;
+    else facts[r.criterion].checkPassed = true;
+  }
   return facts;
 }

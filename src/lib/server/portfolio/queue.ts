@@ -1,11 +1,25 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { assessorAssignment, evidenceItem, evidenceVersion, organisation, user as userTable } from '../../../../db/schema';
 import { awaitingAssessment } from '../../domain/evidence-workflow';
+import type { Database } from '../../../../db/client';
 import { db } from '../db';
 
+/**
+ * The assessor's learners as a subquery: written as "learner in (…)" so the planner starts from the
+ * assessor's assignments and each learner's (learner, status) index, not from every waiting item on the
+ * platform.
+ */
+function assignedTo(d: Database, assessorId: string) {
+  return d.select({ id: assessorAssignment.learnerId }).from(assessorAssignment).where(eq(assessorAssignment.assessorId, assessorId));
+}
+
+/** How much of the queue one page shows: the longest waits come first, so the rest can wait a page. */
+export const QUEUE_PAGE = 100;
+
 /** The assessor's queue: submissions from their assigned learners, the longest-waiting first. */
-export async function assessorQueue(assessorId: string) {
-  return (await db())
+export async function assessorQueue(assessorId: string, limit: number = QUEUE_PAGE) {
+  const d = await db();
+  return d
     .select({
       id: evidenceItem.id,
       title: evidenceItem.title,
@@ -18,13 +32,23 @@ export async function assessorQueue(assessorId: string) {
       shop: organisation.name,
       claims: evidenceVersion.claims,
     })
-    .from(assessorAssignment)
-    .innerJoin(evidenceItem, eq(evidenceItem.learnerId, assessorAssignment.learnerId))
+    .from(evidenceItem)
     .innerJoin(evidenceVersion, and(eq(evidenceVersion.evidenceId, evidenceItem.id), eq(evidenceVersion.version, evidenceItem.currentVersion)))
     .innerJoin(userTable, eq(userTable.id, evidenceItem.learnerId))
     .leftJoin(organisation, eq(organisation.id, userTable.organisationId))
-    .where(and(eq(assessorAssignment.assessorId, assessorId), inArray(evidenceItem.status, [...awaitingAssessment])))
-    .orderBy(asc(evidenceItem.submittedAt));
+    .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])))
+    .orderBy(asc(evidenceItem.submittedAt))
+    .limit(limit);
+}
+
+/** How many submissions wait for this assessor in all. */
+export async function assessorQueueSize(assessorId: string): Promise<number> {
+  const d = await db();
+  const [row] = await d
+    .select({ n: count() })
+    .from(evidenceItem)
+    .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])));
+  return row?.n ?? 0;
 }
 
 /** A learner's evidence items with their current claims, newest first. */

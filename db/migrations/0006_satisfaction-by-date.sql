@@ -1,0 +1,1 @@
+CREATE INDEX `satisfaction_date_idx` ON `satisfaction_row` (`organisation_id`,`date`);
