@@ -11,6 +11,8 @@ export interface OpenDatabase {
   db: Database;
   /** Resolves once the per-connection pragmas are in place. */
   ready: Promise<void>;
+  /** Statements sent so far; only when opened with GOODWILL_QUERY_COUNT=1 (see countStatements). */
+  queryCount?: { statements: number };
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/goodwill.db';
@@ -49,6 +51,27 @@ function serialise(client: Client, db: Database): void {
   db.transaction = ((...args: Parameters<Database['transaction']>) => queue.run(() => transaction(...args))) as Database['transaction'];
 }
 
+/**
+ * Benchmark hook, off by default: with GOODWILL_QUERY_COUNT=1 set when the database is opened, every
+ * statement sent (inside transactions too) is counted, so `npm run bench` can report queries per request
+ * (tests/bench/query-count.ts). Without the variable nothing is wrapped: the normal path pays nothing.
+ */
+function countStatements(client: Client): { statements: number } {
+  const counter = { statements: 0 };
+  const execute = client.execute.bind(client);
+  const batch = client.batch.bind(client);
+  const transaction = client.transaction.bind(client);
+  client.execute = ((...args: Parameters<Client['execute']>) => (counter.statements++, execute(...args))) as Client['execute'];
+  client.batch = ((...args: Parameters<Client['batch']>) => ((counter.statements += args[0].length), batch(...args))) as Client['batch'];
+  client.transaction = (async (...args: Parameters<Client['transaction']>) => {
+    const tx = await transaction(...args);
+    const txExecute = tx.execute.bind(tx);
+    tx.execute = (stmt) => (counter.statements++, txExecute(stmt));
+    return tx;
+  }) as Client['transaction'];
+  return counter;
+}
+
 export function openDatabase(url: string, authToken?: string): OpenDatabase {
   const isFile = url.startsWith('file:');
   if (isFile && !url.includes(':memory:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
@@ -59,12 +82,13 @@ export function openDatabase(url: string, authToken?: string): OpenDatabase {
     // serialises write transactions in this process instead of letting them block on each other.
     ...(isFile ? { concurrency: 1, timeout: 5_000 } : {}),
   });
+  const queryCount = process.env.GOODWILL_QUERY_COUNT === '1' ? countStatements(client) : undefined;
   const db = drizzle(client, { schema, casing: 'snake_case' });
   if (isFile) serialise(client, db);
   const ready = isFile
     ? FILE_PRAGMAS.reduce<Promise<void>>((p, pragma) => p.then(() => client.execute(pragma).then(() => undefined)), Promise.resolve())
     : Promise.resolve();
-  return { client, db, ready };
+  return { client, db, ready, ...(queryCount ? { queryCount } : {}) };
 }
 
 /** Where DATABASE_URL points, without any credentials, for messages. */

@@ -19,6 +19,44 @@ const requestLog = defineMiddleware(async (context, next) => {
 });
 
 /**
+ * Redirects stay on this site (ASVS V3.7.2). Pages build redirects from a `next` parameter and from ids;
+ * whatever a page wrote, the Location is read the way a browser reads it (the URL parser drops tabs and
+ * newlines, so "/\t/evil.example" is "//evil.example", another site) and anything that would leave
+ * this origin becomes a redirect home.
+ */
+const sameSiteRedirects = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+  if (location === null) return response;
+  let target: URL | null;
+  try {
+    target = new URL(location, context.url);
+  } catch {
+    target = null;
+  }
+  const allowed = [context.url.origin, process.env.ORIGIN].filter(Boolean);
+  if (target && allowed.includes(target.origin)) return response;
+  return withHeader(response, 'location', '/');
+});
+
+/**
+ * Sets a header on a response whose headers may be immutable (`Response.redirect()`), copying it when
+ * they are. The copy keeps the response's own symbol-keyed properties: Astro attaches the cookies a
+ * page set (the session cookie after sign-in) to the response object that way.
+ */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, response);
+    for (const key of Object.getOwnPropertySymbols(response)) Reflect.set(copy, key, Reflect.get(response, key));
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+/**
  * Astro checks the Origin of form posts; JSON requests (autosave, scenario moves) are not covered by it,
  * so every state-changing request must come from this origin. Browsers always send Origin on POST.
  */
@@ -50,6 +88,17 @@ const sessionHandler = defineMiddleware(async (context, next) => {
   return next();
 });
 
+/**
+ * What a signed-in person sees must not be kept by the browser (the back button on a shared till
+ * computer after sign-out) or by a shared cache (ASVS V14.3.2). Routes that choose their own
+ * Cache-Control (downloads, the public badge issuer) keep it.
+ */
+const privateResponses = defineMiddleware(async (context, next) => {
+  const response = await next();
+  if (!context.locals.user || response.headers.has('cache-control')) return response;
+  return withHeader(response, 'cache-control', 'private, no-store');
+});
+
 function safeClientAddress(context: { clientAddress: string }): string {
   try {
     return context.clientAddress;
@@ -79,4 +128,4 @@ const routeGuard = defineMiddleware((context, next) => {
   }
 });
 
-export const onRequest = sequence(requestLog, sameOrigin, sessionHandler, routeGuard);
+export const onRequest = sequence(requestLog, sameSiteRedirects, sameOrigin, sessionHandler, privateResponses, routeGuard);

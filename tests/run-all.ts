@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { npmAudit } from './security-audit';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' };
 const bin = (name: string) => join('node_modules', '.bin', name);
@@ -41,6 +42,12 @@ try {
   // 1. Type check (astro check covers .astro, .svelte and .ts).
   const typecheck = run('Type check', bin('astro'), ['check', '--minimumSeverity', 'error']);
   typecheck === 0 ? tally.passed++ : tally.failed++;
+
+  // Known vulnerabilities in production dependencies, one counted check (see tests/security-audit.ts).
+  console.log('\n=== Dependency audit: npm audit --omit=dev');
+  const audit = npmAudit();
+  console.log(audit.message);
+  tally[audit.tally]++;
 
   // 2. Unit and integration tests (all but the ones that need the build; they run after it).
   vitest('Unit and integration tests', ['--exclude', AFTER_BUILD]);

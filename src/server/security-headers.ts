@@ -12,6 +12,11 @@ export function withSecurityHeaders(headers: OutgoingHttpHeaders): OutgoingHttpH
   const key = Object.keys(out).find((k) => k.toLowerCase() === 'content-security-policy');
   if (key) out[key] = `${String(out[key]).replace(/[;\s]+$/, '')}; frame-ancestors 'none'`;
   else out['content-security-policy'] = "frame-ancestors 'none'";
+  // Text without a declared charset leaves the browser to guess it, and a guessed encoding (UTF-7 in old
+  // browsers, or a charset-sniffing quirk) can turn escaped text back into markup (ASVS V4.1.1).
+  const typeKey = Object.keys(out).find((k) => k.toLowerCase() === 'content-type');
+  const type = typeKey ? String(out[typeKey]) : '';
+  if (typeKey && /^text\//i.test(type) && !/;\s*charset=/i.test(type)) out[typeKey] = `${type}; charset=utf-8`;
   out['x-content-type-options'] = 'nosniff';
   out['referrer-policy'] = 'same-origin';
   out['x-frame-options'] = 'DENY';

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { brandImages } from '../../domain/roles';
+import { passwordWeakness, passwordWeaknessMessages } from '../auth/password-policy';
 
-/** A common-sense floor: long enough to resist guessing, short enough for argon2 to hash quickly. */
+/**
+ * Every password a person sets (invitation, admin-made account, password change) passes here: long
+ * enough to resist guessing, short enough for argon2 to hash quickly, and not one attackers try first
+ * (common passwords and this service's own name: ../auth/password-policy.ts).
+ */
 export const passwordSchema = z
   .string()
   .min(12, 'Use at least 12 characters.')
-  .max(128, 'Use at most 128 characters.');
+  .max(128, 'Use at most 128 characters.')
+  .superRefine((password, ctx) => {
+    if (password.length < 12 || password.length > 128) return;
+    const weakness = passwordWeakness(password);
+    if (weakness) ctx.addIssue({ code: 'custom', message: passwordWeaknessMessages[weakness] });
+  });
 
 export const emailSchema = z
   .string()

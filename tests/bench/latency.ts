@@ -1,0 +1,85 @@
+/**
+ * Per-person query latency at scale, straight through the service functions the pages call (no HTTP,
+ * no rendering): each is timed across many different people, after a warm-up, on the benchmark's
+ * database opened exactly as the app opens it (db/client.ts: WAL, one connection, the statement queue).
+ */
+import { DEMO_ORG } from '../../db/seed';
+import { assignedLearners, listUsers } from '../../src/lib/server/accounts/accounts';
+import { database } from '../../src/lib/server/db';
+import { approachReviews, promptSatisfactionReview } from '../../src/lib/server/management/approach';
+import { shopLevels } from '../../src/lib/server/management/authority-levels';
+import { shopCompetence } from '../../src/lib/server/management/competence';
+import { currentGrants } from '../../src/lib/server/management/grants';
+import { managerHome } from '../../src/lib/server/management/home';
+import { reportingFigures, shopRegister } from '../../src/lib/server/management/register';
+import { unreadCount } from '../../src/lib/server/notifications';
+import { assessorQueue, assessorQueueSize, learnerEvidence } from '../../src/lib/server/portfolio/queue';
+import { evidenceStates } from '../../src/lib/server/portfolio/states';
+import { portfolioByCriterion } from '../../src/lib/server/portfolio/view';
+import { learnerFacts } from '../../src/lib/server/progress';
+import type { Scale } from './scale';
+import { time, type Timing } from './stats';
+
+export interface LatencyRow {
+  name: string;
+  /** p95 target in milliseconds. */
+  target: number;
+  timing: Timing;
+  /** What one call returns, so a fast figure cannot hide an empty result. */
+  size: string;
+}
+
+/** Per-person targets from the performance issue. */
+export const PER_PERSON_MS = 5;
+export const MANAGER_HOME_MS = 50;
+
+async function ids(sql: string): Promise<string[]> {
+  const rows = (await database().client.execute(sql)).rows;
+  return rows.map((r) => String(r.id));
+}
+
+export async function serviceLatency(scale: Scale, now: Date): Promise<LatencyRow[]> {
+  // Many people, drawn across the whole organisation; the demo learner and assessor among them.
+  const learners = ['user-learner', ...(await ids("SELECT id FROM user WHERE role = 'learner' ORDER BY random() LIMIT 199"))];
+  const assessors = ['user-assessor', ...(await ids("SELECT id FROM user WHERE role = 'assessor' AND id <> 'user-assessor' ORDER BY random() LIMIT 199"))];
+  const shopStaff = (await listUsers({ organisationId: DEMO_ORG.id, role: 'learner' })).map((u) => u.id);
+  const manager = { id: 'user-manager', organisationId: DEMO_ORG.id };
+  const learner = (i: number) => learners[i % learners.length]!;
+  const assessor = (i: number) => assessors[i % assessors.length]!;
+  const org = () => DEMO_ORG.id;
+  const runs = scale.runs;
+
+  const rows: LatencyRow[] = [];
+  const add = async <A>(name: string, target: number, fn: (a: A) => Promise<unknown>, arg: (i: number) => A, size: () => Promise<string>, n = runs) => {
+    // Whole-shop calls take tens of milliseconds or more: a few warm-up calls are enough for them.
+    rows.push({ name, target, timing: await time(fn, arg, n, n === runs ? undefined : 3), size: await size() });
+  };
+  const count = (xs: { length: number }) => String(xs.length);
+
+  const waiting = async () => `${count(await assessorQueue('user-assessor'))} of ${await assessorQueueSize('user-assessor')} waiting (demo assessor)`;
+  await add('assessorQueue (assessor)', PER_PERSON_MS, (id: string) => assessorQueue(id), assessor, waiting);
+  await add('assessorQueueSize (assessor)', PER_PERSON_MS, assessorQueueSize, assessor, async () => '1 number');
+  await add('assignedLearners (assessor)', PER_PERSON_MS, assignedLearners, assessor, async () => `${count(await assignedLearners('user-assessor'))} learners (demo assessor)`);
+  await add('evidenceStates (1 learner)', PER_PERSON_MS, (id: string) => evidenceStates([id]), learner, async () => '17 criteria');
+  await add('learnerFacts (learner)', PER_PERSON_MS, learnerFacts, learner, async () => '17 criteria');
+  await add('learnerEvidence (learner)', PER_PERSON_MS, learnerEvidence, learner, async () => `${count(await learnerEvidence('user-learner'))} items (demo learner)`);
+  await add('portfolioByCriterion (learner)', PER_PERSON_MS, portfolioByCriterion, learner, async () => {
+    const p = await portfolioByCriterion('user-learner');
+    return `${p.items.length} items, ${p.entries.reduce((s, e) => s + e.decisions.length, 0)} decisions (demo learner)`;
+  });
+  await add('unreadCount (person)', PER_PERSON_MS, unreadCount, learner, async () => '1 number');
+
+  // The manager's home, part by part, for the demo shop: the biggest shop, `demoShopLearners` people.
+  const people = `${shopStaff.length} people`;
+  await add('home: shopCompetence (shop)', PER_PERSON_MS, (o: string) => shopCompetence(o, now), org, async () => people, scale.homeRuns);
+  await add('home:   evidenceStates (shop)', PER_PERSON_MS, () => evidenceStates(shopStaff), org, async () => `${people} × 17 criteria`, scale.homeRuns);
+  await add('home:   currentGrants (shop)', PER_PERSON_MS, () => currentGrants(shopStaff), org, async () => `${(await currentGrants(shopStaff)).size} grants`);
+  await add('home:   shopLevels (shop)', PER_PERSON_MS, (o: string) => shopLevels(o, now), org, async () => `${count(await shopLevels(DEMO_ORG.id, now))} levels`);
+  await add('home: shopRegister flagged (shop)', PER_PERSON_MS, (o: string) => shopRegister(o, { flagged: true, source: 'shop' }), org, async () => `${count(await shopRegister(DEMO_ORG.id, { flagged: true, source: 'shop' }))} entries`);
+  await add('home: reportingFigures (shop)', PER_PERSON_MS, reportingFigures, org, async () => `${(await reportingFigures(DEMO_ORG.id)).count} terms`);
+  await add('home: approachReviews (shop)', PER_PERSON_MS, approachReviews, org, async () => `${count(await approachReviews(DEMO_ORG.id))} reviews`);
+  await add('home: promptSatisfactionReview', PER_PERSON_MS, (o: string) => promptSatisfactionReview(o, now), org, async () => ((await promptSatisfactionReview(DEMO_ORG.id, now)) ? 'prompted' : 'no review prompted'));
+  await add('home: unreadCount (manager)', PER_PERSON_MS, unreadCount, () => manager.id, async () => `${await unreadCount(manager.id)} unread`);
+  await add('managerHome (whole, 1 shop)', MANAGER_HOME_MS, (m: typeof manager) => managerHome(m, now), () => manager, async () => people, scale.homeRuns);
+  return rows;
+}
