@@ -112,10 +112,7 @@ for (const name of ['../../etc/passwd.pdf', '..\\..\\windows\\win.ini.pdf', '/et
 }
 
 test('refused: a PNG named .exe (the extension must match what the file is)', async () => {
-  // ASVS 5.0 V5.2.2 asks that the extension match the content. src/lib/domain/file-type.ts checks the
-  // content only and keeps the given name, so this upload is taken today; reported, not fixed here
-  // (the file belongs to the portfolio feature). Remove this line once checkUpload compares them.
-  test.fail(true, 'known gap, reported: checkUpload does not compare the extension with the sniffed type');
+  // ASVS 5.0 V5.2.2: the extension must match the content (checkUpload compares them).
   const before = await stored();
   const { page, status } = await upload({ name: 'photo.exe', mimeType: 'application/octet-stream', buffer: PNG });
   expect(status).toBe(400);

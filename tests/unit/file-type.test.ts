@@ -25,7 +25,9 @@ describe('sniffMime: the first bytes decide, not the name', () => {
 describe('checkUpload', () => {
   it.each([
     ['a real PDF named .pdf', { name: 'letter.pdf', size: 2000, head: PDF }, { ok: true, mime: 'application/pdf', name: 'letter.pdf' }],
-    ['a PNG named .pdf is still a PNG', { name: 'photo.pdf', size: 2000, head: PNG }, { ok: true, mime: 'image/png', name: 'photo.pdf' }],
+    ['a PNG named .pdf is refused: the name must match the content', { name: 'photo.pdf', size: 2000, head: PNG }, { ok: false, problem: 'wrong-extension' }],
+    ['a PNG named .exe', { name: 'photo.exe', size: 2000, head: PNG }, { ok: false, problem: 'wrong-extension' }],
+    ['a JPEG named .JPEG', { name: 'shelf.JPEG', size: 2000, head: JPEG }, { ok: true, mime: 'image/jpeg', name: 'shelf.JPEG' }],
     ['HTML named .png', { name: 'photo.png', size: 2000, head: HTML }, { ok: false, problem: 'wrong-type' }],
     ['a program named .jpg', { name: 'cat.jpg', size: 2000, head: EXE }, { ok: false, problem: 'wrong-type' }],
     ['exactly 10 MB', { name: 'big.pdf', size: MAX_UPLOAD_BYTES, head: PDF }, { ok: true, mime: 'application/pdf', name: 'big.pdf' }],

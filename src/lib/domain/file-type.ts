@@ -19,12 +19,20 @@ export function sniffMime(head: Uint8Array): AllowedMime | null {
   return null;
 }
 
-export type UploadProblem = 'empty' | 'too-large' | 'wrong-type' | 'bad-name';
+export type UploadProblem = 'empty' | 'too-large' | 'wrong-type' | 'wrong-extension' | 'bad-name';
+
+/** The name must say what the bytes are, so a download never lands as something else (ASVS V5.2.2). */
+const EXTENSIONS: Readonly<Record<AllowedMime, readonly string[]>> = {
+  'application/pdf': ['pdf'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+};
 
 export const uploadMessages: Readonly<Record<UploadProblem, string>> = {
   empty: 'Choose a file to upload.',
   'too-large': 'That file is over 10 MB. Make it smaller (for example, scan at a lower resolution) and try again.',
   'wrong-type': 'Only PDF, JPEG and PNG files can be uploaded. This file is none of those, whatever its name says.',
+  'wrong-extension': 'The file’s name does not match what it contains. Give a PDF a .pdf name, a JPEG .jpg or .jpeg, a PNG .png.',
   'bad-name': 'That file name cannot be used. Rename the file without slashes, dots at the start or control characters.',
 };
 
@@ -43,5 +51,7 @@ export function checkUpload(input: { name: string; size: number; head: Uint8Arra
   if (!name) return { ok: false, problem: 'bad-name' };
   const mime = sniffMime(input.head);
   if (!mime) return { ok: false, problem: 'wrong-type' };
+  const extension = name.toLowerCase().split('.').pop() ?? '';
+  if (!name.includes('.') || !EXTENSIONS[mime].includes(extension)) return { ok: false, problem: 'wrong-extension' };
   return { ok: true, mime, name };
 }
