@@ -15,7 +15,7 @@ async function writeReflection(page: Page, title: string, criteria: string[]) {
 }
 
 test('a learner submits evidence, the assessor decides, the learner resubmits and the assessor accepts', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const learnerCtx = await browser.newContext();
   const learner = await learnerCtx.newPage();
   await signIn(learner, demo.learner2);
@@ -78,7 +78,7 @@ test('a learner submits evidence, the assessor decides, the learner resubmits an
 });
 
 test('after all 17 criteria are met the unit is signed off and the portfolio locked', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, demo.assessor);
   await page.goto('/assess/learners/user-learner3');
   await page.getByLabel('Title').fill('A full day observed on the shop floor');
