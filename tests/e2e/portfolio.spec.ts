@@ -1,12 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { criterionIds } from '../../src/lib/domain/criteria';
-import { demo, expectAxeClean, signIn } from './support/helpers';
+import { demo, expectAxeClean, hydrated, signIn } from './support/helpers';
 
 async function writeReflection(page: Page, title: string, criteria: string[]) {
   await page.goto('/learn/reflections/new');
   await page.getByLabel('Title').fill(title);
   for (const c of criteria) await page.getByLabel(new RegExp(`^${c} `)).check();
   await page.getByRole('button', { name: 'Start writing' }).click();
+  await hydrated(page);
   await page.getByLabel('Situation', { exact: true }).fill('On Saturday a regular customer, Mrs Hughes, asked me to match a rival garden centre’s price of £45 for a patio heater we sell at £55.');
   await page.getByLabel('Task', { exact: true }).fill('I had to keep her business without giving away margin we could not afford, because our policy only matches verified local prices.');
   await page.getByLabel('Action', { exact: true }).fill('I asked her what she needed the heater for and whether she had seen the rival’s offer herself. I checked their website, which showed £52, and explained our policy. I offered free assembly instead, which costs us about £5.');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAxeClean, signIn } from './support/helpers';
+import { demo, expectAxeClean, hydrated, signIn } from './support/helpers';
 
 test('a learner writes a reflection, reloads mid-way and loses nothing, and the feedback quotes their sentence', async ({ page }) => {
   test.setTimeout(60_000);
@@ -7,6 +7,7 @@ test('a learner writes a reflection, reloads mid-way and loses nothing, and the 
   await page.goto('/learn/reflections/new?criterion=P4');
   await expect(page.getByLabel('Title')).toHaveValue(/P4/);
   await page.getByRole('button', { name: 'Start writing' }).click();
+  await hydrated(page);
   await expect(page.getByText(/All changes saved|Saved at/)).toBeVisible();
   await expectAxeClean(page);
 
@@ -17,6 +18,7 @@ test('a learner writes a reflection, reloads mid-way and loses nothing, and the 
 
   // Reload mid-way: everything typed so far is back.
   await page.reload();
+  await hydrated(page);
   await expect(page.getByLabel('Situation', { exact: true })).toHaveValue(/Mr Grant/);
   await expect(page.getByLabel('Action', { exact: true })).toHaveValue(question);
 
@@ -29,17 +31,20 @@ test('a learner writes a reflection, reloads mid-way and loses nothing, and the 
 });
 
 test('an edit from a second tab is detected and offered for merge, never silently overwritten', async ({ browser }) => {
+  test.setTimeout(90_000);
   const context = await browser.newContext();
   const first = await context.newPage();
   await signIn(first, demo.learner);
   await first.goto('/learn/reflections/new');
   await first.getByLabel('Title').fill('Two tabs');
   await first.getByRole('button', { name: 'Start writing' }).click();
+  await hydrated(first);
   await first.getByLabel('Situation', { exact: true }).fill('Written in the first tab.');
   await expect(first.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
 
   const second = await context.newPage();
   await second.goto(first.url());
+  await hydrated(second);
   await second.getByLabel('Task', { exact: true }).fill('Written in the second tab.');
   await expect(second.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
 
@@ -55,10 +60,12 @@ test('an edit from a second tab is detected and offered for merge, never silentl
 });
 
 test('an empty reflection is not saved and the text is kept', async ({ page }) => {
+  test.setTimeout(60_000);
   await signIn(page, demo.learner);
   await page.goto('/learn/reflections/new');
   await page.getByLabel('Title').fill('Nothing yet');
   await page.getByRole('button', { name: 'Start writing' }).click();
+  await hydrated(page);
   await page.getByLabel('Situation', { exact: true }).fill('x');
   await expect(page.getByText(/Saved at/)).toBeVisible({ timeout: 10_000 });
   await page.getByLabel('Situation', { exact: true }).fill('');

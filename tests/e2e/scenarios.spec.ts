@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAxeClean, signIn } from './support/helpers';
+import { demo, expectAxeClean, hydrated, signIn } from './support/helpers';
 import { answerTactics, askGoodQuestions, scenarioFile } from './support/scenarios';
 
 test.describe.configure({ timeout: 90_000 });
@@ -12,6 +12,7 @@ test('a learner negotiates the patio set to a deal by trading delivery, and read
   await page.getByRole('link', { name: /patio set/ }).click();
   await expectAxeClean(page);
   await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await hydrated(page);
   await expect(page.getByRole('log', { name: 'Conversation' })).toBeVisible();
   await expectAxeClean(page);
   await askGoodQuestions(page, s);
@@ -19,6 +20,7 @@ test('a learner negotiates the patio set to a deal by trading delivery, and read
   // A reload resumes where the conversation stands.
   const said = await page.locator('.transcript li').count();
   await page.reload();
+  await hydrated(page);
   await expect(page.locator('.transcript li')).toHaveCount(said);
 
   await page.getByText('Make an offer').click();
@@ -47,6 +49,7 @@ test('a learner declines the veg-box request kindly with an alternative', async 
   await signIn(page, demo.learner);
   await page.goto('/learn/scenarios/grocer-veg-box-complaint');
   await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await hydrated(page);
   await askGoodQuestions(page, s);
   await page.getByText('Say no, kindly, with alternatives').click();
   const alternative = s.alternatives.find((a) => a.id === 'tuesday-evening')!;
@@ -63,6 +66,7 @@ test('a forged move is refused with 400 and changes nothing', async ({ page }) =
   await signIn(page, demo.learner);
   await page.goto('/learn/scenarios/furniture-dining-set');
   await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await hydrated(page);
   const id = page.url().split('/').pop()!;
   const origin = new URL(page.url()).origin;
   const forged = await page.request.post(`/api/scenario-attempts/${id}`, { data: { seq: 0, move: { type: 'offer', concessions: [{ id: 'free-yacht' }] } }, headers: { origin } });
