@@ -95,7 +95,13 @@ export const registerEntry = sqliteTable(
     source: text({ enum: ['shop', 'practice'] }).notNull().default('shop'),
     scenarioAttemptId: text(),
   },
-  (t) => [index('register_org_idx').on(t.organisationId, t.agreedAt), index('register_staff_idx').on(t.staffId, t.agreedAt)],
+  (t) => [
+    index('register_org_idx').on(t.organisationId, t.agreedAt),
+    index('register_staff_idx').on(t.staffId, t.agreedAt),
+    // Covers the manager's home: flagged real terms newest first, their count, and every real term's
+    // time to report, without reading the entries themselves.
+    index('register_org_flag_idx').on(t.organisationId, t.source, t.withinAuthority, t.agreedAt, t.reportedAt),
+  ],
 );
 export type RegisterEntry = typeof registerEntry.$inferSelect;
 

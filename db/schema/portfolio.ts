@@ -29,9 +29,29 @@ export const evidenceItem = sqliteTable(
     submittedAt: integer({ mode: 'timestamp_ms' }),
     updatedAt: integer({ mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('evidence_learner_idx').on(t.learnerId, t.status), index('evidence_queue_idx').on(t.status, t.submittedAt)],
+  (t) => [
+    // Covers the assessor's queue: each assigned learner's waiting items, oldest first, without reading
+    // the rows until the page's hundred are chosen.
+    index('evidence_learner_wait_idx').on(t.learnerId, t.status, t.submittedAt, t.id),
+    index('evidence_queue_idx').on(t.status, t.submittedAt),
+  ],
 );
 export type EvidenceItem = typeof evidenceItem.$inferSelect;
+
+/**
+ * Each learner's 17 evidence states, derived from their evidence, decisions and quality samples and
+ * rewritten in the same transaction as every write that can change them. A cache, not a record: the
+ * formal records stay append-only, and a learner without a row has their states computed from those
+ * records. It exists because a manager's 200-person competence matrix would otherwise read every
+ * decision of every learner in the shop (tens of thousands of rows) on each visit.
+ */
+export const learnerEvidenceState = sqliteTable('learner_evidence_state', {
+  learnerId: text()
+    .primaryKey()
+    .references(() => user.id),
+  states: text({ mode: 'json' }).notNull().$type<Record<string, string>>(),
+  refreshedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+});
 
 /** What was submitted, frozen: content snapshot, claimed criteria, the learner's declaration. Append-only. */
 export const evidenceVersion = sqliteTable(

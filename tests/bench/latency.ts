@@ -6,12 +6,12 @@
 import { DEMO_ORG } from '../../db/seed';
 import { assignedLearners, listUsers } from '../../src/lib/server/accounts/accounts';
 import { database } from '../../src/lib/server/db';
-import { approachReviews, promptSatisfactionReview } from '../../src/lib/server/management/approach';
+import { approachReviews } from '../../src/lib/server/management/approach';
 import { shopLevels } from '../../src/lib/server/management/authority-levels';
 import { shopCompetence } from '../../src/lib/server/management/competence';
 import { currentGrants } from '../../src/lib/server/management/grants';
-import { managerHome } from '../../src/lib/server/management/home';
-import { reportingFigures, shopRegister } from '../../src/lib/server/management/register';
+import { FLAGGED_ON_HOME, managerHome } from '../../src/lib/server/management/home';
+import { flaggedTerms, reportingFigures } from '../../src/lib/server/management/register';
 import { unreadCount } from '../../src/lib/server/notifications';
 import { assessorQueue, assessorQueueSize, learnerEvidence } from '../../src/lib/server/portfolio/queue';
 import { evidenceStates } from '../../src/lib/server/portfolio/states';
@@ -75,10 +75,9 @@ export async function serviceLatency(scale: Scale, now: Date): Promise<LatencyRo
   await add('home:   evidenceStates (shop)', PER_PERSON_MS, () => evidenceStates(shopStaff), org, async () => `${people} × 17 criteria`, scale.homeRuns);
   await add('home:   currentGrants (shop)', PER_PERSON_MS, () => currentGrants(shopStaff), org, async () => `${(await currentGrants(shopStaff)).size} grants`);
   await add('home:   shopLevels (shop)', PER_PERSON_MS, (o: string) => shopLevels(o, now), org, async () => `${count(await shopLevels(DEMO_ORG.id, now))} levels`);
-  await add('home: shopRegister flagged (shop)', PER_PERSON_MS, (o: string) => shopRegister(o, { flagged: true, source: 'shop' }), org, async () => `${count(await shopRegister(DEMO_ORG.id, { flagged: true, source: 'shop' }))} entries`);
   await add('home: reportingFigures (shop)', PER_PERSON_MS, reportingFigures, org, async () => `${(await reportingFigures(DEMO_ORG.id)).count} terms`);
   await add('home: approachReviews (shop)', PER_PERSON_MS, approachReviews, org, async () => `${count(await approachReviews(DEMO_ORG.id))} reviews`);
-  await add('home: promptSatisfactionReview', PER_PERSON_MS, (o: string) => promptSatisfactionReview(o, now), org, async () => ((await promptSatisfactionReview(DEMO_ORG.id, now)) ? 'prompted' : 'no review prompted'));
+  await add('home: flaggedTerms (shop)', PER_PERSON_MS, (o: string) => flaggedTerms(o, FLAGGED_ON_HOME), org, async () => `${(await flaggedTerms(DEMO_ORG.id, FLAGGED_ON_HOME)).total} flagged`);
   await add('home: unreadCount (manager)', PER_PERSON_MS, unreadCount, () => manager.id, async () => `${await unreadCount(manager.id)} unread`);
   await add('managerHome (whole, 1 shop)', MANAGER_HOME_MS, (m: typeof manager) => managerHome(m, now), () => manager, async () => people, scale.homeRuns);
   return rows;

@@ -13,6 +13,7 @@ import { Random } from './random';
 import type { Scale } from './scale';
 import { loadEvidence } from './seed-evidence';
 import { loadPeople } from './seed-people';
+import { loadEvidenceStates } from './seed-states';
 import { loadManagement } from './seed-sales';
 
 export interface SeedReport {
@@ -49,6 +50,7 @@ export async function loadSynthetic(loader: BulkLoader, client: Client, scale: S
   if (!passwordHash) throw new Error('seed the demo organisation before the synthetic one');
   const people = await loadPeople(loader, scale, now, r, passwordHash);
   await loadEvidence(loader, scale, people.learners, now, r);
+  await loadEvidenceStates(loader, client, now);
   await loadManagement(loader, scale, people, now, r);
   await loader.finish();
 }

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { notification, registerEntry } from '../../db/schema';
 import { parseCsv } from '../../src/lib/domain/csv';
+import { reportingTimes } from '../../src/lib/domain/reporting-times';
 import type { Concession } from '../../src/lib/domain/special-terms';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { grantLevel, revokeAuthority } from '../../src/lib/server/management/grants';
@@ -115,6 +116,20 @@ describe('reporting to the manager', () => {
     expect(figures.count).toBe(5);
     expect(figures.medianMs).toBe((23 * 60 + 59) * 60_000);
     expect(figures.withinDayShare).toBeCloseTo(4 / 5, 12);
+  });
+
+  it('an even number of terms has the middle two averaged, and the shop’s figures match the domain’s arithmetic', async () => {
+    const person = await newLearner(DEMO_ORG, 'Even Timing Learner');
+    const reportedAt = new Date('2026-04-20T12:00:00Z');
+    for (const hours of [30, 2, 10, 1]) {
+      const r = await logTerm(person, term({ concessions: [{ type: 'discount', fraction: 0.01 }], agreedAt: hoursAfter(reportedAt, -hours) }), reportedAt);
+      expect(r.type).toBe('logged');
+    }
+    // Sorted 1, 2, 10, 30 hours: the median is (2 + 10) / 2 = 6 hours; three of four within a day.
+    expect(await reportingFigures(DEMO_ORG, person.id)).toEqual({ count: 4, medianMs: 6 * 3_600_000, withinDayShare: 0.75 });
+    const real = await database.current().db.select().from(registerEntry).where(and(eq(registerEntry.organisationId, DEMO_ORG), eq(registerEntry.source, 'shop')));
+    expect(real.length).toBeGreaterThan(9);
+    expect(await reportingFigures(DEMO_ORG)).toEqual(reportingTimes(real));
   });
 
   it('exports the register as RFC 4180 CSV with formula-looking text made safe', async () => {

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkAttempt, decision, evidenceItem, reflection, reflectionVersion } from '../../db/schema';
+import { checkAttempt, decision, evidenceItem, learnerEvidenceState, reflection, reflectionVersion } from '../../db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { decide } from '../../src/lib/server/portfolio/decisions';
 import { resubmitEvidence, submitEvidence } from '../../src/lib/server/portfolio/evidence';
 import { sampleDecision } from '../../src/lib/server/portfolio/sampling';
 import { signOffUnit } from '../../src/lib/server/portfolio/sign-off';
-import { evidenceStates } from '../../src/lib/server/portfolio/states';
+import { computeEvidenceStates, evidenceStates } from '../../src/lib/server/portfolio/states';
+import { portfolioByCriterion } from '../../src/lib/server/portfolio/view';
 import { assessorQueue } from '../../src/lib/server/portfolio/queue';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { criterionIds } from '../../src/lib/domain/criteria';
 import { useTestDatabase } from './support/test-db';
 
@@ -152,5 +153,24 @@ describe('deciding, resubmitting, sampling and signing off', () => {
     expect(await signOffUnit(assessor, learnerId, true, later(14))).toMatchObject({ type: 'refused' });
     const more = await submitEvidence(assessor, { id: randomUUID(), learnerId, kind: 'observation', text: 'Another observation after sign-off should be refused.', claims: ['P1'], declaredOwnWork: true }, later(15));
     expect(more).toMatchObject({ type: 'refused', reason: expect.stringMatching(/locked/) });
+  });
+
+  it('the stored states agree with the records after submissions, decisions, resubmissions and samples', async () => {
+    const ids = [learner.id, learner2.id, 'user-quayside-learner'];
+    const stored = await database.current().db.select().from(learnerEvidenceState).where(inArray(learnerEvidenceState.learnerId, ids));
+    // Every learner above was written to, so each has a stored row, and it is what the pages read.
+    expect(stored.map((row) => row.learnerId).sort()).toEqual([...ids].sort());
+    const fromRecords = await computeEvidenceStates(database.current().db, ids);
+    const read = await evidenceStates(ids);
+    for (const id of ids) {
+      expect(read.get(id)).toEqual(fromRecords.get(id));
+      const page = await portfolioByCriterion(id);
+      expect(Object.fromEntries(page.entries.map((e) => [e.id, e.state]))).toEqual(fromRecords.get(id));
+    }
+    expect(read.get(learner.id)!.P1).toBe('met');
+    expect(read.get('user-quayside-learner')!.K1).toBe('pending');
+    // Without a stored row (records written before the cache existed) the answer comes from the records.
+    await database.current().db.delete(learnerEvidenceState).where(eq(learnerEvidenceState.learnerId, learner2.id));
+    expect((await evidenceStates([learner2.id])).get(learner2.id)).toEqual(fromRecords.get(learner2.id));
   });
 });

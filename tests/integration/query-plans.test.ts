@@ -27,7 +27,7 @@ const database = useTestDatabase({ seed: true });
 const now = new Date();
 
 /** Tables that grow with people and time: never read whole. */
-const LARGE = ['evidence_item', 'evidence_version', 'decision', 'quality_sample', 'sale_row', 'satisfaction_row', 'register_entry', 'check_attempt', 'module_read', 'notification', 'authority_grant', 'user', 'session', 'audit_event'];
+const LARGE = ['evidence_item', 'learner_evidence_state', 'evidence_version', 'decision', 'quality_sample', 'sale_row', 'satisfaction_row', 'register_entry', 'check_attempt', 'module_read', 'notification', 'authority_grant', 'user', 'session', 'audit_event'];
 
 interface Plan {
   sql: string;
@@ -48,7 +48,7 @@ async function plansOf(run: () => Promise<unknown>): Promise<Plan[]> {
   const plans: Plan[] = [];
   for (const stmt of sent) {
     const { sql, args } = typeof stmt === 'string' ? { sql: stmt, args: [] } : stmt;
-    if (!/^\s*select\b/i.test(sql)) continue;
+    if (!/^\s*(select|with)\b/i.test(sql)) continue;
     const rows = (await execute({ sql: `EXPLAIN QUERY PLAN ${sql}`, args })).rows;
     plans.push({ sql, lines: rows.map((r) => String(r.detail)) });
   }
@@ -65,7 +65,16 @@ const scans = (p: Plan) => p.lines.filter((l) => new RegExp(`^SCAN (${LARGE.join
 const KEYED = /^SEARCH \S+ USING (?:COVERING )?INDEX \S+ \((?:learner_id|assessor_id|user_id|staff_id|organisation_id|id|evidence_id|decision_id)=/;
 /** For a UNION, each part's first loop must be keyed, so the parts are checked in turn. */
 const unkeyed = (p: Plan) => {
-  if (p.lines[0] !== 'COMPOUND QUERY') return p.lines[0] && KEYED.test(p.lines[0]) ? [] : p.lines.slice(0, 1);
+  if (p.lines[0] !== 'COMPOUND QUERY') {
+    // The first table read, looking past a constant row of scalar subqueries and the subqueries and CTEs
+    // a query materialises first (the assessor's queue picks its page of keys that way).
+    const aliases = new Set(p.lines.flatMap((l) => /^(?:MATERIALIZE|CO-ROUTINE) (\S+)/.exec(l)?.[1] ?? []));
+    const first = p.lines.find((l) => {
+      const m = /^(?:SEARCH|SCAN) (\S+)/.exec(l);
+      return m && m[1] !== 'CONSTANT' && !m[1]!.startsWith('(') && !aliases.has(m[1]!);
+    });
+    return first && KEYED.test(first) ? [] : [first ?? p.lines[0] ?? 'no table read'];
+  }
   const firsts = p.lines.filter((_l, i) => i > 0 && /^(LEFT-MOST SUBQUERY|UNION ALL|UNION|INTERSECT|EXCEPT)$/.test(p.lines[i - 1]!));
   return firsts.length ? firsts.filter((l) => !KEYED.test(l)) : p.lines.slice(0, 1);
 };
@@ -101,7 +110,7 @@ const cases: Case[] = [
   { name: 'myRegister', run: () => myRegister(learner) },
   { name: 'reportingFigures', run: () => reportingFigures(DEMO_ORG.id) },
   { name: 'listUsers of a shop', run: () => listUsers({ organisationId: DEMO_ORG.id, role: 'learner' }) },
-  { name: 'managerHome (competence, grants, register, reviews, satisfaction)', run: () => managerHome({ id: 'user-manager', organisationId: DEMO_ORG.id }, now) },
+  { name: 'managerHome (competence, grants, flagged terms, reporting, reviews)', run: () => managerHome({ id: 'user-manager', organisationId: DEMO_ORG.id }, now) },
   // There is no per-customer sales query in the code: the effect analysis reads a shop's sales by date.
   { name: 'shopEffect (register, sales and satisfaction of a shop by date)', run: () => shopEffect(DEMO_ORG.id, { concessionType: 'discount', beforeDays: 28, afterDays: 28 }, now) },
 ];

@@ -6,8 +6,10 @@
 import { qualification, type AuthorityLevel } from '../../domain/authority';
 import { criterionIds, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
-import { listUsers } from '../accounts/accounts';
-import { evidenceStates } from '../portfolio/states';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { learnerEvidenceState, user as userTable } from '../../../../db/schema';
+import { db } from '../db';
+import { withStoredStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
 import { currentGrants, type GrantView } from './grants';
 
@@ -39,10 +41,21 @@ export interface MatrixFilter {
 
 const noEvidence = () => Object.fromEntries(criterionIds.map((c) => [c, 'none'])) as Record<CriterionId, EvidenceState>;
 
+/** The shop's active staff (learners), by name, each with their stored evidence states in the same read. */
+async function shopStaff(organisationId: string) {
+  return (await db())
+    .select({ id: userTable.id, name: userTable.name, states: learnerEvidenceState.states })
+    .from(userTable)
+    .leftJoin(learnerEvidenceState, eq(learnerEvidenceState.learnerId, userTable.id))
+    .where(and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt)))
+    .orderBy(asc(userTable.name));
+}
+
 export async function shopCompetence(organisationId: string, now: Date): Promise<{ levels: AuthorityLevel[]; staff: StaffCompetence[] }> {
-  const learners = (await listUsers({ organisationId, role: 'learner' })).filter((u) => !u.disabledAt);
+  const learners = await shopStaff(organisationId);
   const ids = learners.map((l) => l.id);
-  const [states, grants, levelRows] = await Promise.all([evidenceStates(ids), currentGrants(ids), shopLevels(organisationId, now)]);
+  const stored = new Map(learners.flatMap((l) => (l.states ? [[l.id, l.states] as const] : [])));
+  const [states, grants, levelRows] = await Promise.all([withStoredStates(stored, ids), currentGrants(ids), shopLevels(organisationId, now)]);
   const levels = levelRows.map(toDomainLevel);
   const staff = learners.map((l): StaffCompetence => {
     const s = states.get(l.id) ?? noEvidence();

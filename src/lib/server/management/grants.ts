@@ -14,7 +14,7 @@ import { db } from '../db';
 import { newId } from '../ids';
 import { notify } from '../notifications';
 import { visibleLearner } from '../permissions';
-import { evidenceStates } from '../portfolio/states';
+import { computeEvidenceStates } from '../portfolio/states';
 import { findLevel, toDomainLevel } from './authority-levels';
 
 /** A grant row with its level read back as the domain's type; `level` is null for a revocation. */
@@ -73,9 +73,12 @@ export async function currentGrants(staffIds: readonly string[]): Promise<Map<st
   return out;
 }
 
-/** The criteria this person has met, from their assessed evidence. */
+/**
+ * The criteria this person has met, from their assessed evidence. A grant is a formal record, so this
+ * reads the portfolio's records, not the stored summary the matrix shows.
+ */
 export async function metCriteria(staffId: string): Promise<CriterionId[]> {
-  const states = (await evidenceStates([staffId])).get(staffId);
+  const states = (await computeEvidenceStates(await db(), [staffId])).get(staffId);
   return criterionIds.filter((c) => states?.[c] === 'met');
 }
 

@@ -5,17 +5,20 @@
 import { isoDate } from '../../domain/effect-days';
 import { reviewState } from '../../domain/review-triggers';
 import { unreadCount } from '../notifications';
-import { approachReviews, promptSatisfactionReview } from './approach';
+import { approachReviews } from './approach';
 import { shopCompetence } from './competence';
-import { reportingFigures, shopRegister } from './register';
+import { flaggedTerms, reportingFigures } from './register';
+
+/** The home lists the latest few flagged terms and links to the rest. */
+export const FLAGGED_ON_HOME = 5;
 
 export async function managerHome(manager: { id: string; organisationId: string }, now: Date) {
   const today = isoDate(now);
-  // Looking at the home is a natural moment to notice a fall in satisfaction; it prompts at most once a period.
-  await promptSatisfactionReview(manager.organisationId, now);
+  // A fall in satisfaction prompts an early review when the answers are imported (a POST), not here:
+  // looking at a page changes nothing.
   const [{ staff }, flagged, reviews, reporting, unread] = await Promise.all([
     shopCompetence(manager.organisationId, now),
-    shopRegister(manager.organisationId, { flagged: true, source: 'shop' }),
+    flaggedTerms(manager.organisationId, FLAGGED_ON_HOME),
     approachReviews(manager.organisationId),
     reportingFigures(manager.organisationId),
     unreadCount(manager.id),

@@ -3,11 +3,11 @@
  * when it was agreed (not when it was logged), flagged when outside it, and the shop's managers are told
  * at once in-app. Entries are append-only; the time from agreement to report is kept for every one.
  */
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
 import { registerEntry, user as userTable, type RegisterEntry } from '../../../../db/schema';
 import { checkTermAgainstAuthority } from '../../domain/authority';
 import { checkRegisterTerm } from '../../domain/register';
-import { reportingTimes, type ReportingTimes } from '../../domain/reporting-times';
+import { PROMPT_REPORT_MS, type ReportingTimes } from '../../domain/reporting-times';
 import type { Concession, Sale } from '../../domain/special-terms';
 import { formatPounds } from '../../domain/special-terms';
 import type { SessionUser } from '../auth/session';
@@ -140,9 +140,31 @@ export async function myRegister(staffId: string): Promise<RegisterEntry[]> {
 
 /** How promptly real (not practice) terms reach the manager, for the whole shop or one person. */
 export async function reportingFigures(organisationId: string, staffId?: string): Promise<ReportingTimes> {
-  const rows = await (await db())
-    .select({ agreedAt: registerEntry.agreedAt, reportedAt: registerEntry.reportedAt })
-    .from(registerEntry)
-    .where(and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), staffId ? eq(registerEntry.staffId, staffId) : undefined));
-  return reportingTimes(rows);
+  // The same figures as the domain's `reportingTimes` (its tests pin the arithmetic; an integration test
+  // holds this query to it), worked out in SQL from the covering index: a shop's thousands of terms
+  // never travel to JavaScript to be sorted for a median.
+  const mine = staffId ? sql`AND staff_id = ${staffId}` : sql``;
+  const row = await (await db()).get<{ n: number; within: number | null; median: number | null }>(sql`
+    WITH delay AS MATERIALIZED (
+      SELECT max(0, reported_at - agreed_at) AS ms FROM register_entry
+      WHERE organisation_id = ${organisationId} AND source = 'shop' ${mine}
+    )
+    SELECT
+      (SELECT count(*) FROM delay) AS n,
+      (SELECT sum(ms <= ${PROMPT_REPORT_MS}) FROM delay) AS within,
+      (SELECT avg(ms) FROM (SELECT ms FROM delay ORDER BY ms LIMIT 2 - (SELECT count(*) FROM delay) % 2 OFFSET ((SELECT count(*) FROM delay) - 1) / 2)) AS median`);
+  const count = Number(row?.n ?? 0);
+  if (count === 0) return { count, medianMs: null, withinDayShare: null };
+  return { count, medianMs: Number(row!.median), withinDayShare: Number(row!.within) / count };
+}
+
+/** The shop's real terms agreed outside authority: how many, and the latest few, for the manager's home. */
+export async function flaggedTerms(organisationId: string, latest: number): Promise<{ total: number; latest: EntryView[] }> {
+  const d = await db();
+  const flagged = and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), eq(registerEntry.withinAuthority, false));
+  const [rows, [total]] = await Promise.all([
+    d.select({ entry: registerEntry, staffName: userTable.name }).from(registerEntry).innerJoin(userTable, eq(userTable.id, registerEntry.staffId)).where(flagged).orderBy(desc(registerEntry.agreedAt)).limit(latest),
+    d.select({ n: count() }).from(registerEntry).where(flagged),
+  ]);
+  return { total: total?.n ?? 0, latest: rows };
 }

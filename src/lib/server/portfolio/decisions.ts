@@ -8,6 +8,7 @@ import { newId } from '../ids';
 import { notify } from '../notifications';
 import { can, isAssigned } from '../permissions';
 import { signOffFor } from './locks';
+import { refreshEvidenceStates } from './states';
 
 export type DecideResult =
   | { type: 'decided'; decision: Decision; allDecided: boolean }
@@ -55,6 +56,7 @@ export async function decide(
         const step = transition(item.status, 'assess', { locked: false });
         if (step.ok) await tx.update(evidenceItem).set({ status: step.to, updatedAt: now }).where(eq(evidenceItem.id, item.id));
       }
+      await refreshEvidenceStates(tx, item.learnerId, now);
       await audit({ actorId: assessor.id, action: 'criterion-decided', subjectId: item.id, detail: { criterion: input.criterion, outcome: input.outcome, version: item.currentVersion } }, now, tx);
       await notify({ userId: item.learnerId, text: `${input.criterion} on “${item.title}”: ${input.outcome === 'met' ? 'met' : 'not yet met'}. Read your assessor's feedback.`, link: `/learn/portfolio/evidence/${item.id}` }, now, tx);
       return complete;

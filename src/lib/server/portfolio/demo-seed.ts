@@ -5,6 +5,7 @@
 import { checkAttempt, decision, evidenceItem, evidenceVersion, notification, reflection, reflectionVersion } from '../../../../db/schema';
 import type { Database } from '../../../../db/client';
 import { reviewReflection } from '../../domain/star-feedback';
+import { refreshEvidenceStates } from './states';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
@@ -35,5 +36,6 @@ export async function seedPortfolioDemo(tx: Tx, now: Date): Promise<void> {
   await tx.insert(evidenceItem).values({ id: 'demo-evidence-k2', learnerId: 'user-learner', kind: 'check-attempt', title: 'K2 knowledge check (100 %)', sourceId: 'demo-check-k2', createdBy: 'user-learner', status: 'assessed', currentVersion: 1, createdAt: at(11), submittedAt: at(11), updatedAt: at(9) });
   await tx.insert(evidenceVersion).values({ evidenceId: 'demo-evidence-k2', version: 1, claims: ['K2'], snapshot: { checkAttemptId: 'demo-check-k2', criterion: 'K2', percent: 100 }, declaredOwnWork: true, submittedBy: 'user-learner', submittedAt: at(11) });
   await tx.insert(decision).values({ id: 'demo-decision-k2', evidenceId: 'demo-evidence-k2', version: 1, learnerId: 'user-learner', criterion: 'K2', outcome: 'met', feedback: 'A clean pass. Back it up with a reflection that shows you costing a real term.', assessorId: 'user-assessor', decidedAt: at(9), follows: '' });
+  await refreshEvidenceStates(tx, 'user-learner', now);
   await tx.insert(notification).values({ id: 'demo-notification-k2', userId: 'user-learner', text: 'K2 on “K2 knowledge check (100 %)”: met. Read your assessor’s feedback.', link: '/learn/portfolio/evidence/demo-evidence-k2', createdAt: at(9) });
 }

@@ -9,6 +9,7 @@ import { db } from '../db';
 import { can, isAssigned } from '../permissions';
 import { signOffFor } from './locks';
 import { claimable, takeSnapshot } from './snapshot';
+import { refreshEvidenceStates } from './states';
 
 export type EvidenceResult = { type: 'ok'; id: string } | { type: 'refused'; field?: string; reason: string };
 
@@ -68,6 +69,7 @@ export async function submitEvidence(
       .returning({ id: evidenceItem.id });
     if (rows.length === 0) return;
     await tx.insert(evidenceVersion).values({ evidenceId: input.id, version: 1, claims, snapshot: snap.snapshot, declaredOwnWork: true, submittedBy: actor.id, submittedAt: now });
+    await refreshEvidenceStates(tx, input.learnerId, now);
     await audit({ actorId: actor.id, action: 'evidence-submitted', subjectId: input.id, detail: { kind: input.kind, claims, learnerId: input.learnerId } }, now, tx);
   });
   return { type: 'ok', id: input.id };
@@ -98,6 +100,7 @@ export async function resubmitEvidence(actor: SessionUser, input: { evidenceId: 
       .returning({ id: evidenceItem.id });
     if (rows.length === 0) return false;
     await tx.insert(evidenceVersion).values({ evidenceId: item.id, version, claims, snapshot: snap.snapshot, declaredOwnWork: true, submittedBy: actor.id, submittedAt: now });
+    await refreshEvidenceStates(tx, item.learnerId, now);
     await audit({ actorId: actor.id, action: 'evidence-resubmitted', subjectId: item.id, detail: { version, claims } }, now, tx);
     return true;
   });

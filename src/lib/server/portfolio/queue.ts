@@ -16,9 +16,20 @@ function assignedTo(d: Database, assessorId: string) {
 /** How much of the queue one page shows: the longest waits come first, so the rest can wait a page. */
 export const QUEUE_PAGE = 100;
 
-/** The assessor's queue: submissions from their assigned learners, the longest-waiting first. */
+/**
+ * The assessor's queue: submissions from their assigned learners, the longest-waiting first. The page's
+ * items are chosen from the covering (learner, status, submitted) index alone; only those are then read
+ * with their claims and learner, not every waiting item.
+ */
 export async function assessorQueue(assessorId: string, limit: number = QUEUE_PAGE) {
   const d = await db();
+  const page = d
+    .select({ id: evidenceItem.id })
+    .from(evidenceItem)
+    .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])))
+    .orderBy(asc(evidenceItem.submittedAt), asc(evidenceItem.id))
+    .limit(limit)
+    .as('page');
   return d
     .select({
       id: evidenceItem.id,
@@ -32,13 +43,12 @@ export async function assessorQueue(assessorId: string, limit: number = QUEUE_PA
       shop: organisation.name,
       claims: evidenceVersion.claims,
     })
-    .from(evidenceItem)
+    .from(page)
+    .innerJoin(evidenceItem, eq(evidenceItem.id, page.id))
     .innerJoin(evidenceVersion, and(eq(evidenceVersion.evidenceId, evidenceItem.id), eq(evidenceVersion.version, evidenceItem.currentVersion)))
     .innerJoin(userTable, eq(userTable.id, evidenceItem.learnerId))
     .leftJoin(organisation, eq(organisation.id, userTable.organisationId))
-    .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])))
-    .orderBy(asc(evidenceItem.submittedAt))
-    .limit(limit);
+    .orderBy(asc(evidenceItem.submittedAt), asc(evidenceItem.id));
 }
 
 /** How many submissions wait for this assessor in all. */

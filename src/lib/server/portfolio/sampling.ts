@@ -8,6 +8,7 @@ import { db } from '../db';
 import { newId } from '../ids';
 import { notify } from '../notifications';
 import { latestDecision } from './decisions';
+import { refreshEvidenceStates } from './states';
 
 export type SampleResult = { type: 'sampled'; reopened: boolean } | { type: 'refused'; reason: string };
 
@@ -35,6 +36,7 @@ export async function sampleDecision(lead: SessionUser, input: { decisionId: str
           reopened = true;
         }
       }
+      await refreshEvidenceStates(tx, target.learnerId, now);
       await audit({ actorId: lead.id, action: input.agrees ? 'sample-agreed' : 'sample-disagreed', subjectId: target.id, detail: { reopened } }, now, tx);
       await notify({ userId: target.assessorId, text: `A lead assessor ${input.agrees ? 'agreed' : 'disagreed'} with your ${target.criterion} decision${reopened ? '; it is back in your queue' : ''}.`, link: `/assess/evidence/${target.evidenceId}` }, now, tx);
     });

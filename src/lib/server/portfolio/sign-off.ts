@@ -6,7 +6,7 @@ import { db } from '../db';
 import { notify } from '../notifications';
 import { can, isAssigned } from '../permissions';
 import { signOffFor } from './locks';
-import { evidenceStates } from './states';
+import { computeEvidenceStates } from './states';
 
 export const SIGN_OFF_DECLARATION =
   'I confirm that I have assessed this learner’s evidence against every performance and knowledge criterion of SSR.D002, that each is met, and that the evidence is authentic, current and sufficient.';
@@ -18,7 +18,8 @@ export async function signOffUnit(assessor: SessionUser, learnerId: string, decl
   if (!can(assessor, 'assess:sign-off') || !(await isAssigned(assessor.id, learnerId))) return { type: 'refused', reason: 'You are not this learner’s assessor.' };
   if (await signOffFor(learnerId)) return { type: 'refused', reason: 'This unit is already signed off.' };
   if (!declared) return { type: 'refused', reason: 'Confirm the declaration to sign the unit off.' };
-  const states = (await evidenceStates([learnerId])).get(learnerId);
+  // A formal record rests on the formal records, not on the stored summary the pages read.
+  const states = (await computeEvidenceStates(await db(), [learnerId])).get(learnerId);
   const missing = criterionIds.filter((id) => states?.[id] !== 'met');
   if (missing.length) return { type: 'refused', reason: `Not every criterion is met yet: ${missing.join(', ')}.` };
   try {

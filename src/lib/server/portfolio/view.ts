@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { decision, qualitySample, user as userTable } from '../../../../db/schema';
 import { criteria, type CriterionId } from '../../domain/criteria';
+import { criterionStates, type ClaimFact } from '../../domain/criterion-state';
+import { awaitingAssessment } from '../../domain/evidence-workflow';
 import type { EvidenceState } from '../../domain/progress';
 import { db } from '../db';
 import { signOffFor } from './locks';
 import { learnerEvidence } from './queue';
-import { evidenceStates } from './states';
 
 export interface CriterionEntry {
   id: CriterionId;
@@ -15,26 +16,36 @@ export interface CriterionEntry {
   decisions: { criterion: string; outcome: 'met' | 'not-yet'; feedback: string; assessorName: string; decidedAt: Date; evidenceId: string; version: number; disagreed: boolean }[];
 }
 
-/** A learner's portfolio by criterion: the gap analysis, the evidence claiming each, every decision. */
+/**
+ * A learner's portfolio by criterion: the gap analysis, the evidence claiming each, every decision. The
+ * states come from the same two reads as the page's lists (the items with their current claims, every
+ * decision with its sample), so the page never reads a decision twice.
+ */
 export async function portfolioByCriterion(learnerId: string) {
   const d = await db();
-  const [items, states, lock] = await Promise.all([learnerEvidence(learnerId), evidenceStates([learnerId]), signOffFor(learnerId)]);
-  const decisions = await d
-    .select({ decision, assessorName: userTable.name, sampleAgrees: qualitySample.agrees })
-    .from(decision)
-    .innerJoin(userTable, eq(userTable.id, decision.assessorId))
-    .leftJoin(qualitySample, eq(qualitySample.decisionId, decision.id))
-    .where(eq(decision.learnerId, learnerId))
-    .orderBy(asc(decision.decidedAt));
-  const state = states.get(learnerId);
+  const [items, decisions, lock] = await Promise.all([
+    learnerEvidence(learnerId),
+    d
+      .select({ decision, assessorName: userTable.name, sampleAgrees: qualitySample.agrees })
+      .from(decision)
+      .innerJoin(userTable, eq(userTable.id, decision.assessorId))
+      .leftJoin(qualitySample, eq(qualitySample.decisionId, decision.id))
+      .where(eq(decision.learnerId, learnerId))
+      .orderBy(asc(decision.decidedAt)),
+    signOffFor(learnerId),
+  ]);
+  const awaiting = new Set<string>(awaitingAssessment);
+  const claims: ClaimFact[] = items.flatMap((i) => (awaiting.has(i.item.status) ? i.claims.map((criterion) => ({ evidenceId: i.item.id, version: i.item.currentVersion, criterion, awaiting: true })) : []));
+  const disagreed = new Set(decisions.filter((x) => x.sampleAgrees === false).map((x) => x.decision.id));
+  const state = criterionStates(claims, decisions.map((x) => x.decision), disagreed);
   const entries: CriterionEntry[] = criteria.map((c) => ({
     id: c.id,
     title: c.title,
-    state: state?.[c.id] ?? 'none',
+    state: state[c.id],
     items: items.filter((i) => i.claims.includes(c.id)).map((i) => ({ id: i.item.id, title: i.item.title, kind: i.item.kind, status: i.item.status })),
     decisions: decisions
       .filter((x) => x.decision.criterion === c.id)
-      .map((x) => ({ ...x.decision, assessorName: x.assessorName, disagreed: x.sampleAgrees === false })),
+      .map((x) => ({ ...x.decision, assessorName: x.assessorName, disagreed: disagreed.has(x.decision.id) })),
   }));
   return { entries, items, signOff: lock };
 }
