@@ -39,7 +39,7 @@ export function machine(now: Date, atStart: number): BenchResults['machine'] {
   return { cores: cpus().length, cpu, memoryGiB: round(totalmem() / 1024 ** 3, 1), node: process.version, date: now.toISOString(), loadAverage: { atStart, afterLoad: loadNow() } };
 }
 
-function table(head: string[], rows: (string | number)[][]): string {
+export function table(head: string[], rows: (string | number)[][]): string {
   const lines = [head, head.map(() => '---'), ...rows.map((r) => r.map(String))];
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

@@ -10,12 +10,13 @@
  *    signed-in homes.
  * 5. Prints the tables, writes them as JSON to tests/bench/results/, and ends with the §8 JSON line.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/client';
 import { MIGRATIONS_FOLDER } from '../../db/migrate';
 import { closeDatabase, useDatabase } from '../../src/lib/server/db';
+import { buildWithRetries } from './build';
 import { effectsAtScale } from './effects';
 import { pageWeight, type PageWeight } from './js-weight';
 import { serviceLatency } from './latency';
@@ -35,17 +36,6 @@ const dbFile = join(ROOT, 'data/bench', `goodwill-bench-${scale.name}.db`);
 const stampFile = `${dbFile}.json`;
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
 const step = (text: string) => console.log(`[bench ${elapsed()}] ${text}`);
-
-/** Someone else's half-written file can break a build of the shared tree: wait and try again. */
-async function build(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/server/build-if-stale.ts').then((m) => m.buildIfStale())"], { cwd: ROOT, stdio: 'inherit' });
-    if (r.status === 0) return;
-    if (attempt === 3) throw new Error('the build failed three times; see the messages above');
-    step('the build failed; trying again in 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 60_000));
-  }
-}
 
 async function seed(): Promise<SeedReport & { reused: boolean }> {
   const migrations = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort().join(',');
@@ -79,7 +69,7 @@ function countQueries(pages: { name: string; path: string; cookie?: string }[]):
 }
 
 step(`scale ${scale.name}: ${scale.learners} learners in ${scale.shops} shops, ${scale.evidence} evidence items, ${scale.sales} sales rows`);
-await build();
+await buildWithRetries(step);
 step('seeding the benchmark database');
 const seedReport = await seed();
 step(`database ready (${seedReport.megabytes.toFixed(0)} MB${seedReport.reused ? ', reused' : `, seeded in ${seedReport.seconds.toFixed(0)} s`})`);

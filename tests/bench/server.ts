@@ -20,10 +20,11 @@ export interface BenchServer {
 /** Ports other people's servers use on this machine; a free port from the OS is never one of them, but check. */
 const TAKEN = new Set([4321, 4555, 4561]);
 
-export async function startBenchServer(databaseFile: string, env: Record<string, string> = {}): Promise<BenchServer> {
+/** `nodeArgs` go before the script (e.g. the soak's `--expose-gc` and its memory probe). */
+export async function startBenchServer(databaseFile: string, env: Record<string, string> = {}, nodeArgs: readonly string[] = []): Promise<BenchServer> {
   let port = await freePort();
   while (TAKEN.has(port)) port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}`, SEED_DEMO: 'false', NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
