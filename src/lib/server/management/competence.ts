@@ -7,11 +7,11 @@ import { qualification, type AuthorityLevel } from '../../domain/authority';
 import { criterionIds, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { learnerEvidenceState, user as userTable } from '../../../../db/schema';
+import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as userTable } from '../../../../db/schema';
 import { db } from '../db';
 import { withStoredStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
-import { currentGrants, type GrantView } from './grants';
+import { currentGrantId, grantView, type GrantView } from './grants';
 
 export interface LevelFit {
   level: AuthorityLevel;
@@ -41,12 +41,17 @@ export interface MatrixFilter {
 
 const noEvidence = () => Object.fromEntries(criterionIds.map((c) => [c, 'none'])) as Record<CriterionId, EvidenceState>;
 
-/** The shop's active staff (learners), by name, each with their stored evidence states in the same read. */
+/**
+ * The shop's active staff (learners), by name, each with their stored evidence states and their current
+ * grant and its acknowledgement, in one statement: the manager's home and the matrix read it per visit.
+ */
 async function shopStaff(organisationId: string) {
   return (await db())
-    .select({ id: userTable.id, name: userTable.name, states: learnerEvidenceState.states })
+    .select({ id: userTable.id, name: userTable.name, states: learnerEvidenceState.states, grant: authorityGrant, acknowledgedAt: authorityAcknowledgement.acknowledgedAt })
     .from(userTable)
     .leftJoin(learnerEvidenceState, eq(learnerEvidenceState.learnerId, userTable.id))
+    .leftJoin(authorityGrant, eq(authorityGrant.id, currentGrantId(userTable.id)))
+    .leftJoin(authorityAcknowledgement, eq(authorityAcknowledgement.grantId, authorityGrant.id))
     .where(and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt)))
     .orderBy(asc(userTable.name));
 }
@@ -55,7 +60,8 @@ export async function shopCompetence(organisationId: string, now: Date): Promise
   const learners = await shopStaff(organisationId);
   const ids = learners.map((l) => l.id);
   const stored = new Map(learners.flatMap((l) => (l.states ? [[l.id, l.states] as const] : [])));
-  const [states, grants, levelRows] = await Promise.all([withStoredStates(stored, ids), currentGrants(ids), shopLevels(organisationId, now)]);
+  const grants = new Map(learners.flatMap((l) => (l.grant ? [[l.id, grantView(l.grant, l.acknowledgedAt)] as const] : [])));
+  const [states, levelRows] = await Promise.all([withStoredStates(stored, ids), shopLevels(organisationId, now)]);
   const levels = levelRows.map(toDomainLevel);
   const staff = learners.map((l): StaffCompetence => {
     const s = states.get(l.id) ?? noEvidence();

@@ -4,7 +4,7 @@
  * moment is their latest row at or before it. A grant copies the level's limits, so later edits to the
  * level never change what someone was allowed on a past day.
  */
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql, type SQLWrapper } from 'drizzle-orm';
 import { authorityAcknowledgement, authorityGrant, type AuthorityGrant } from '../../../../db/schema';
 import { qualification, type AuthorityLevel } from '../../domain/authority';
 import { criterionIds, type CriterionId } from '../../domain/criteria';
@@ -28,8 +28,19 @@ function levelOf(row: AuthorityGrant): AuthorityLevel | null {
   return row.kind === 'revoke' || !row.levelSnapshot ? null : (row.levelSnapshot as unknown as AuthorityLevel);
 }
 
+export function grantView(row: AuthorityGrant, acknowledgedAt: Date | null): GrantView {
+  return { row, level: levelOf(row), acknowledgedAt };
+}
+
 // Two rows in the same millisecond are ordered by insertion (rowid), so "latest" is always one row.
 const latestFirst = [desc(authorityGrant.grantedAt), desc(sql`${authorityGrant}.rowid`)];
+
+/**
+ * The id of a person's current (latest) row, as a correlated subquery on `staffId`, so a list of staff
+ * can join each person's current grant in the same statement.
+ */
+export const currentGrantId = (staffId: SQLWrapper) =>
+  sql`(SELECT g.id FROM ${authorityGrant} AS g WHERE g.staff_id = ${staffId} ORDER BY g.granted_at DESC, g.rowid DESC LIMIT 1)`;
 
 /** The whole history for one person, newest first, each with its acknowledgement. */
 export async function authorityHistory(staffId: string): Promise<GrantView[]> {
@@ -57,20 +68,6 @@ export async function grantInForce(staffId: string, at: Date): Promise<GrantView
     .orderBy(...latestFirst)
     .limit(1);
   return r ? { row: r.row, level: levelOf(r.row), acknowledgedAt: r.acknowledgedAt } : null;
-}
-
-/** Each person's current row (latest), for many people at once: the matrix and the manager's home. */
-export async function currentGrants(staffIds: readonly string[]): Promise<Map<string, GrantView>> {
-  const out = new Map<string, GrantView>();
-  if (staffIds.length === 0) return out;
-  const rows = await (await db())
-    .select({ row: authorityGrant, acknowledgedAt: authorityAcknowledgement.acknowledgedAt })
-    .from(authorityGrant)
-    .leftJoin(authorityAcknowledgement, eq(authorityAcknowledgement.grantId, authorityGrant.id))
-    .where(inArray(authorityGrant.staffId, [...staffIds]))
-    .orderBy(...latestFirst);
-  for (const r of rows) if (!out.has(r.row.staffId)) out.set(r.row.staffId, { row: r.row, level: levelOf(r.row), acknowledgedAt: r.acknowledgedAt });
-  return out;
 }
 
 /**

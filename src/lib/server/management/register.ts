@@ -3,7 +3,7 @@
  * when it was agreed (not when it was logged), flagged when outside it, and the shop's managers are told
  * at once in-app. Entries are append-only; the time from agreement to report is kept for every one.
  */
-import { and, count, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { registerEntry, user as userTable, type RegisterEntry } from '../../../../db/schema';
 import { checkTermAgainstAuthority } from '../../domain/authority';
 import { checkRegisterTerm } from '../../domain/register';
@@ -138,33 +138,50 @@ export async function myRegister(staffId: string): Promise<RegisterEntry[]> {
   return (await db()).select().from(registerEntry).where(eq(registerEntry.staffId, staffId)).orderBy(desc(registerEntry.agreedAt));
 }
 
-/** How promptly real (not practice) terms reach the manager, for the whole shop or one person. */
-export async function reportingFigures(organisationId: string, staffId?: string): Promise<ReportingTimes> {
-  // The same figures as the domain's `reportingTimes` (its tests pin the arithmetic; an integration test
-  // holds this query to it), worked out in SQL from the covering index: a shop's thousands of terms
-  // never travel to JavaScript to be sorted for a median.
+/**
+ * The reporting figures as SQL: a `delay` CTE and the three columns n, within and median worked out from
+ * it, the same figures as the domain's `reportingTimes` (its tests pin the arithmetic; an integration
+ * test holds this SQL to it). A shop's thousands of terms are read from the covering index and never
+ * travel to JavaScript to be sorted for a median. One piece serves the register page and the manager's
+ * home, which adds its own columns to the same statement.
+ */
+export function reportingSql(organisationId: string, staffId?: string): { cte: SQL; columns: SQL } {
   const mine = staffId ? sql`AND staff_id = ${staffId}` : sql``;
-  const row = await (await db()).get<{ n: number; within: number | null; median: number | null }>(sql`
-    WITH delay AS MATERIALIZED (
+  return {
+    cte: sql`delay AS MATERIALIZED (
       SELECT max(0, reported_at - agreed_at) AS ms FROM register_entry
       WHERE organisation_id = ${organisationId} AND source = 'shop' ${mine}
-    )
-    SELECT
-      (SELECT count(*) FROM delay) AS n,
+    )`,
+    columns: sql`(SELECT count(*) FROM delay) AS n,
       (SELECT sum(ms <= ${PROMPT_REPORT_MS}) FROM delay) AS within,
-      (SELECT avg(ms) FROM (SELECT ms FROM delay ORDER BY ms LIMIT 2 - (SELECT count(*) FROM delay) % 2 OFFSET ((SELECT count(*) FROM delay) - 1) / 2)) AS median`);
-  const count = Number(row?.n ?? 0);
-  if (count === 0) return { count, medianMs: null, withinDayShare: null };
-  return { count, medianMs: Number(row!.median), withinDayShare: Number(row!.within) / count };
+      (SELECT avg(ms) FROM (SELECT ms FROM delay ORDER BY ms LIMIT 2 - (SELECT count(*) FROM delay) % 2 OFFSET ((SELECT count(*) FROM delay) - 1) / 2)) AS median`,
+  };
 }
 
-/** The shop's real terms agreed outside authority: how many, and the latest few, for the manager's home. */
-export async function flaggedTerms(organisationId: string, latest: number): Promise<{ total: number; latest: EntryView[] }> {
-  const d = await db();
-  const flagged = and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), eq(registerEntry.withinAuthority, false));
-  const [rows, [total]] = await Promise.all([
-    d.select({ entry: registerEntry, staffName: userTable.name }).from(registerEntry).innerJoin(userTable, eq(userTable.id, registerEntry.staffId)).where(flagged).orderBy(desc(registerEntry.agreedAt)).limit(latest),
-    d.select({ n: count() }).from(registerEntry).where(flagged),
-  ]);
-  return { total: total?.n ?? 0, latest: rows };
+export type ReportingRow = { n: number; within: number | null; median: number | null };
+
+export function toReportingTimes(row: ReportingRow | undefined): ReportingTimes {
+  const count = Number(row?.n ?? 0);
+  if (!row || count === 0) return { count, medianMs: null, withinDayShare: null };
+  return { count, medianMs: Number(row.median), withinDayShare: Number(row.within) / count };
+}
+
+/** How promptly real (not practice) terms reach the manager, for the whole shop or one person. */
+export async function reportingFigures(organisationId: string, staffId?: string): Promise<ReportingTimes> {
+  const { cte, columns } = reportingSql(organisationId, staffId);
+  return toReportingTimes(await (await db()).get<ReportingRow>(sql`WITH ${cte} SELECT ${columns}`));
+}
+
+/** Real terms agreed outside authority, in one shop. */
+export const flaggedInShop = (organisationId: string) => and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), eq(registerEntry.withinAuthority, false));
+
+/** The latest few flagged terms, with who logged each, for the manager's home. */
+export async function latestFlagged(organisationId: string, latest: number): Promise<EntryView[]> {
+  return (await db())
+    .select({ entry: registerEntry, staffName: userTable.name })
+    .from(registerEntry)
+    .innerJoin(userTable, eq(userTable.id, registerEntry.staffId))
+    .where(flaggedInShop(organisationId))
+    .orderBy(desc(registerEntry.agreedAt))
+    .limit(latest);
 }
