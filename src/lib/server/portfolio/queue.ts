@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { assessorAssignment, evidenceItem, evidenceVersion, organisation, user as userTable } from '../../../../db/schema';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { assessorAssignment, evidenceItem, evidenceVersion, organisation, user as userTable, type EvidenceItem } from '../../../../db/schema';
 import { awaitingAssessment } from '../../domain/evidence-workflow';
 import type { Database } from '../../../../db/client';
 import { db } from '../db';
+import { date, embedded, nullable, number, parsed, selectJsonRows, text } from '../json-rows';
 
 /**
  * The assessor's learners as a subquery: written as "learner in (…)" so the planner starts from the
@@ -12,6 +13,22 @@ import { db } from '../db';
 function assignedTo(d: Database, assessorId: string) {
   return d.select({ id: assessorAssignment.learnerId }).from(assessorAssignment).where(eq(assessorAssignment.assessorId, assessorId));
 }
+
+/** An evidence item's columns and its current claims, decoded from one JSON value (json-rows.ts). */
+const itemColumns = {
+  id: [evidenceItem.id, text],
+  learnerId: [evidenceItem.learnerId, text],
+  kind: [evidenceItem.kind, (v: unknown) => text(v) as EvidenceItem['kind']],
+  title: [evidenceItem.title, text],
+  sourceId: [evidenceItem.sourceId, nullable(text)],
+  createdBy: [evidenceItem.createdBy, text],
+  status: [evidenceItem.status, (v: unknown) => text(v) as EvidenceItem['status']],
+  currentVersion: [evidenceItem.currentVersion, number],
+  createdAt: [evidenceItem.createdAt, date],
+  submittedAt: [evidenceItem.submittedAt, nullable(date)],
+  updatedAt: [evidenceItem.updatedAt, date],
+  claims: [embedded(evidenceVersion.claims), parsed<string[]>()],
+} as const;
 
 /** How much of the queue one page shows: the longest waits come first, so the rest can wait a page. */
 export const QUEUE_PAGE = 100;
@@ -28,27 +45,27 @@ export async function assessorQueue(assessorId: string, limit: number = QUEUE_PA
     .from(evidenceItem)
     .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])))
     .orderBy(asc(evidenceItem.submittedAt), asc(evidenceItem.id))
-    .limit(limit)
-    .as('page');
-  return d
-    .select({
-      id: evidenceItem.id,
-      title: evidenceItem.title,
-      kind: evidenceItem.kind,
-      status: evidenceItem.status,
-      version: evidenceItem.currentVersion,
-      submittedAt: evidenceItem.submittedAt,
-      learnerId: evidenceItem.learnerId,
-      learnerName: userTable.name,
-      shop: organisation.name,
-      claims: evidenceVersion.claims,
-    })
-    .from(page)
-    .innerJoin(evidenceItem, eq(evidenceItem.id, page.id))
-    .innerJoin(evidenceVersion, and(eq(evidenceVersion.evidenceId, evidenceItem.id), eq(evidenceVersion.version, evidenceItem.currentVersion)))
-    .innerJoin(userTable, eq(userTable.id, evidenceItem.learnerId))
-    .leftJoin(organisation, eq(organisation.id, userTable.organisationId))
-    .orderBy(asc(evidenceItem.submittedAt), asc(evidenceItem.id));
+    .limit(limit);
+  const rows = await selectJsonRows(
+    {
+      id: itemColumns.id,
+      title: itemColumns.title,
+      kind: itemColumns.kind,
+      status: itemColumns.status,
+      version: itemColumns.currentVersion,
+      submittedAt: itemColumns.submittedAt,
+      learnerId: itemColumns.learnerId,
+      learnerName: [userTable.name, text],
+      shop: [organisation.name, nullable(text)],
+      claims: itemColumns.claims,
+    },
+    sql`FROM (${page}) AS page
+      JOIN ${evidenceItem} ON ${evidenceItem.id} = page.id
+      JOIN ${evidenceVersion} ON ${and(eq(evidenceVersion.evidenceId, evidenceItem.id), eq(evidenceVersion.version, evidenceItem.currentVersion))}
+      JOIN ${userTable} ON ${eq(userTable.id, evidenceItem.learnerId)}
+      LEFT JOIN ${organisation} ON ${eq(organisation.id, userTable.organisationId)}`,
+  );
+  return rows.sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
 }
 
 /** How many submissions wait for this assessor in all. */
@@ -61,14 +78,18 @@ export async function assessorQueueSize(assessorId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** A learner's evidence items with their current claims, newest first. */
-export async function learnerEvidence(learnerId: string) {
-  return (await db())
-    .select({ item: evidenceItem, claims: evidenceVersion.claims })
-    .from(evidenceItem)
-    .innerJoin(evidenceVersion, and(eq(evidenceVersion.evidenceId, evidenceItem.id), eq(evidenceVersion.version, evidenceItem.currentVersion)))
-    .where(eq(evidenceItem.learnerId, learnerId))
-    .orderBy(desc(evidenceItem.updatedAt));
+
+/** A learner's evidence items with their current claims, newest first (one JSON value: see json-rows.ts). */
+export async function learnerEvidence(learnerId: string): Promise<{ item: EvidenceItem; claims: string[] }[]> {
+  const rows = await selectJsonRows(
+    itemColumns,
+    sql`FROM ${evidenceItem}
+      JOIN ${evidenceVersion} ON ${and(eq(evidenceVersion.evidenceId, evidenceItem.id), eq(evidenceVersion.version, evidenceItem.currentVersion))}
+      WHERE ${eq(evidenceItem.learnerId, learnerId)}`,
+  );
+  return rows
+    .map(({ claims, ...item }) => ({ item, claims }))
+    .sort((a, b) => b.item.updatedAt.getTime() - a.item.updatedAt.getTime() || a.item.id.localeCompare(b.item.id));
 }
 
 export async function evidenceWithVersions(evidenceId: string) {

@@ -1,10 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { decision, qualitySample, user as userTable } from '../../../../db/schema';
 import { criteria, type CriterionId } from '../../domain/criteria';
 import { criterionStates, type ClaimFact } from '../../domain/criterion-state';
 import { awaitingAssessment } from '../../domain/evidence-workflow';
 import type { EvidenceState } from '../../domain/progress';
-import { db } from '../db';
+import { bool, date, nullable, number, selectJsonRows, text } from '../json-rows';
 import { signOffFor } from './locks';
 import { learnerEvidence } from './queue';
 
@@ -16,36 +16,45 @@ export interface CriterionEntry {
   decisions: { criterion: string; outcome: 'met' | 'not-yet'; feedback: string; assessorName: string; decidedAt: Date; evidenceId: string; version: number; disagreed: boolean }[];
 }
 
+/** Every decision on a learner's evidence with its assessor and any quality sample, oldest first. */
+async function learnerDecisions(learnerId: string) {
+  const rows = await selectJsonRows(
+    {
+      id: [decision.id, text],
+      evidenceId: [decision.evidenceId, text],
+      version: [decision.version, number],
+      criterion: [decision.criterion, text],
+      outcome: [decision.outcome, (v: unknown) => text(v) as 'met' | 'not-yet'],
+      feedback: [decision.feedback, text],
+      decidedAt: [decision.decidedAt, date],
+      assessorName: [userTable.name, text],
+      sampleAgrees: [qualitySample.agrees, nullable(bool)],
+    },
+    sql`FROM ${decision}
+      JOIN ${userTable} ON ${eq(userTable.id, decision.assessorId)}
+      LEFT JOIN ${qualitySample} ON ${eq(qualitySample.decisionId, decision.id)}
+      WHERE ${eq(decision.learnerId, learnerId)}`,
+  );
+  return rows.sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime() || a.id.localeCompare(b.id));
+}
+
 /**
  * A learner's portfolio by criterion: the gap analysis, the evidence claiming each, every decision. The
  * states come from the same two reads as the page's lists (the items with their current claims, every
  * decision with its sample), so the page never reads a decision twice.
  */
 export async function portfolioByCriterion(learnerId: string) {
-  const d = await db();
-  const [items, decisions, lock] = await Promise.all([
-    learnerEvidence(learnerId),
-    d
-      .select({ decision, assessorName: userTable.name, sampleAgrees: qualitySample.agrees })
-      .from(decision)
-      .innerJoin(userTable, eq(userTable.id, decision.assessorId))
-      .leftJoin(qualitySample, eq(qualitySample.decisionId, decision.id))
-      .where(eq(decision.learnerId, learnerId))
-      .orderBy(asc(decision.decidedAt)),
-    signOffFor(learnerId),
-  ]);
+  const [items, decisions, lock] = await Promise.all([learnerEvidence(learnerId), learnerDecisions(learnerId), signOffFor(learnerId)]);
   const awaiting = new Set<string>(awaitingAssessment);
   const claims: ClaimFact[] = items.flatMap((i) => (awaiting.has(i.item.status) ? i.claims.map((criterion) => ({ evidenceId: i.item.id, version: i.item.currentVersion, criterion, awaiting: true })) : []));
-  const disagreed = new Set(decisions.filter((x) => x.sampleAgrees === false).map((x) => x.decision.id));
-  const state = criterionStates(claims, decisions.map((x) => x.decision), disagreed);
+  const disagreed = new Set(decisions.filter((x) => x.sampleAgrees === false).map((x) => x.id));
+  const state = criterionStates(claims, decisions, disagreed);
   const entries: CriterionEntry[] = criteria.map((c) => ({
     id: c.id,
     title: c.title,
     state: state[c.id],
     items: items.filter((i) => i.claims.includes(c.id)).map((i) => ({ id: i.item.id, title: i.item.title, kind: i.item.kind, status: i.item.status })),
-    decisions: decisions
-      .filter((x) => x.decision.criterion === c.id)
-      .map((x) => ({ ...x.decision, assessorName: x.assessorName, disagreed: disagreed.has(x.decision.id) })),
+    decisions: decisions.filter((x) => x.criterion === c.id).map(({ sampleAgrees: _, ...x }) => ({ ...x, disagreed: disagreed.has(x.id) })),
   }));
   return { entries, items, signOff: lock };
 }
