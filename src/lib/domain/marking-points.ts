@@ -12,35 +12,45 @@ export interface MarkingPoint {
   credit: string;
 }
 
-export const MARKING_POINTS: readonly MarkingPoint[] = Object.freeze([
+/** The titles alone, for islands that name the points (the feedback panel, the debrief). */
+const TITLES: Readonly<Record<MarkingPointId, string>> = {
+  listening: 'Listening and questioning',
+  'policy-conflict': 'Customer wants versus policy',
+  personalisation: 'Personalised service',
+  'business-link': 'Link to business results',
+  'feedback-loop': 'Using feedback to improve',
+};
+
+// `@__PURE__`: a bundle that only needs the titles leaves the credit sentences out.
+export const MARKING_POINTS: readonly MarkingPoint[] = /* @__PURE__ */ Object.freeze([
   {
     id: 'listening',
-    title: 'Listening and questioning',
+    title: TITLES.listening,
     credit: 'Open and follow-up questions you put to a real customer, and how you summarised or checked what you heard.',
   },
   {
     id: 'policy-conflict',
-    title: 'Customer wants versus policy',
+    title: TITLES['policy-conflict'],
     credit: 'A case where the request clashed with a rule or your authority, what you did, and why that choice kept the customer as satisfied as possible.',
   },
   {
     id: 'personalisation',
-    title: 'Personalised service',
+    title: TITLES.personalisation,
     credit: 'Something you did for this one customer because of what they told you or what you remembered about them.',
   },
   {
     id: 'business-link',
-    title: 'Link to business results',
+    title: TITLES['business-link'],
     credit: 'What the customer’s satisfaction led to in numbers: repeat visits, spend, referrals, review scores or NPS.',
   },
   {
     id: 'feedback-loop',
-    title: 'Using feedback to improve',
+    title: TITLES['feedback-loop'],
     credit: 'Feedback you gathered (cards, surveys, reviews, complaints), the change it led to, and the measured result.',
   },
 ] as const);
 
 /** The title shown for a marking point id. */
 export function markingPointTitle(id: string): string {
-  return MARKING_POINTS.find((p) => p.id === id)?.title ?? id;
+  return Object.hasOwn(TITLES, id) ? TITLES[id as MarkingPointId] : id;
 }

@@ -9,11 +9,13 @@ const IRREGULAR_PAST =
   'kept|rang|wrote|sent|met|paid|ran|began|chose|understood|heard|lost|showed|taught|caught|sat|stood|held|led|meant|' +
   'fell|grew|drove|spoke|broke|wore|became|forgot|lent|won|sent|been|done|gone|seen|given|taken|' +
   "didn'?t|wasn'?t|weren'?t|hadn'?t|couldn'?t|didnt|wasnt|couldnt|cant";
-const IRREGULAR = new RegExp(`\\b(?:${IRREGULAR_PAST})\\b`, 'i');
+// `@__PURE__` on the lists built at load time: the STAR editor's island imports one pattern from here,
+// and without the mark the bundler keeps every list in the browser's JavaScript.
+const IRREGULAR = /* @__PURE__ */ new RegExp(`\\b(?:${IRREGULAR_PAST})\\b`, 'i');
 const ED_WORD = /\b[a-z]{2,}ed\b/gi;
 // Words ending in -ed that are not past tense, or are adjectives in the marking vocabulary.
-const NOT_PAST = new Set(
-  ('need feed speed seed bed red shed bred hundred sacred naked wicked indeed greed weed breed reed embed proceed ' +
+const NOT_PAST = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ ('need feed speed seed bed red shed bred hundred sacred naked wicked indeed greed weed breed reed embed proceed ' +
     'succeed exceed bleed based interested tired limited detailed experienced qualified advanced skilled varied ' +
     'personalised personalized tailored valued satisfied dedicated motivated organised focused assured related ' +
     'concerned required expected guaranteed unlimited').split(' '),
@@ -130,8 +132,8 @@ export const CUSTOMER_SAYS =
   /\b(?:she|he|they|[A-Z][a-z]+)\s+(?:\w+\s+)?(?:said|says|told me|mentioned|explained|wanted|wants|needed|loved|loves|liked|likes|preferred|prefers|asked for)\b|\bturned out (?:that )?(?:she|he|they)\b|\blooking for\b|\b(?:her|his|their) favourite\b/i;
 
 // Common words that carry no topic, so sharing them is not an echo.
-const STOP = new Set(
-  ('that this with from have they them their there then than what when where which while would could should about ' +
+const STOP = /* @__PURE__ */ new Set(
+  /* @__PURE__ */ ('that this with from have they them their there then than what when where which while would could should about ' +
     'after again also been being came come comes into just like make made more most much only over said says some ' +
     'such take told very want wanted needed need were will your yours she her hers him his because before still ' +
     'thing things something anything really back down going know knew think thought time first last next week ' +
