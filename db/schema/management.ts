@@ -120,7 +120,17 @@ export const saleRow = sqliteTable(
     cost: real().notNull(),
     rowKey: text().notNull(),
   },
-  (t) => [uniqueIndex('sale_row_key_unique').on(t.organisationId, t.rowKey), index('sale_row_customer_idx').on(t.organisationId, t.customer, t.date), index('sale_row_date_idx').on(t.organisationId, t.date)],
+  /*
+   * The effect analysis sums amounts by customer over date windows (src/lib/server/management/effect-reads.ts).
+   * Both indexes carry every column it reads, so SQLite answers from the index alone; and with both
+   * covering, a customer's own window is always found through the customer index rather than by reading
+   * the shop's whole window through the date index for every customer (seconds instead of milliseconds).
+   */
+  (t) => [
+    uniqueIndex('sale_row_key_unique').on(t.organisationId, t.rowKey),
+    index('sale_row_customer_idx').on(t.organisationId, t.customer, t.date, t.amount),
+    index('sale_row_date_idx').on(t.organisationId, t.date, t.customer, t.amount),
+  ],
 );
 
 /** Imported satisfaction answers: NPS (0–10) or CSAT (1–5). */
@@ -137,7 +147,12 @@ export const satisfactionRow = sqliteTable(
     score: integer().notNull(),
     rowKey: text().notNull(),
   },
-  (t) => [uniqueIndex('satisfaction_row_key_unique').on(t.organisationId, t.rowKey), index('satisfaction_customer_idx').on(t.organisationId, t.customer, t.date), index('satisfaction_date_idx').on(t.organisationId, t.date)],
+  // Covering for the effect analysis, as for sale_row.
+  (t) => [
+    uniqueIndex('satisfaction_row_key_unique').on(t.organisationId, t.rowKey),
+    index('satisfaction_customer_idx').on(t.organisationId, t.customer, t.date, t.scale, t.score),
+    index('satisfaction_date_idx').on(t.organisationId, t.date, t.customer, t.scale, t.score),
+  ],
 );
 
 /** Events that might explain a change instead of a special term: promotions, seasons, competitors. */

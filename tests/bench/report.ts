@@ -91,10 +91,10 @@ export function render(r: BenchResults): string {
       [
         [`demo shop, \`shopEffect\` (p50 of ${r.effects.shop.timing.runs})`, r.effects.shop.salesRows.toLocaleString('en-GB'), `${ms(r.effects.shop.timing.p50)} ms`, `≤ ${EFFECTS_MS} ms: ${ok(r.effects.shop.timing.p50 <= EFFECTS_MS)}`, r.effects.shop.outcome],
         [
-          'every row as one shop: read + `analyseEffect`',
+          `every shop pooled as one (${r.effects.everything.shops} shops), \`pooledEffect\` (p50 of ${r.effects.everything.timing.runs})`,
           r.effects.everything.salesRows.toLocaleString('en-GB'),
-          `${ms(r.effects.everything.totalMs)} ms (read ${ms(r.effects.everything.readMs)}, analyse ${ms(r.effects.everything.analyseMs)})`,
-          `≤ ${EFFECTS_MS} ms: ${ok(r.effects.everything.totalMs <= EFFECTS_MS)}`,
+          `${ms(r.effects.everything.timing.p50)} ms (max ${ms(r.effects.everything.timing.max)})`,
+          `≤ ${EFFECTS_MS} ms: ${ok(r.effects.everything.timing.p50 <= EFFECTS_MS)}`,
           r.effects.everything.outcome,
         ],
       ],

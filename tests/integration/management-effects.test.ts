@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { approachReview, saleRow } from '../../db/schema';
 import { IMPORT_LIMITS } from '../../src/lib/domain/data-import';
 import { addEvent } from '../../src/lib/server/management/calendar';
-import { shopEffect } from '../../src/lib/server/management/effects';
+import { pooledEffect, shopEffect } from '../../src/lib/server/management/effects';
 import { importedCounts, importFile } from '../../src/lib/server/management/imports';
 import { logTerm } from '../../src/lib/server/management/register';
 import { DEMO_ORG, OTHER_ORG, sessionUser } from './management-helpers';
@@ -82,6 +82,45 @@ describe('the effect of a kind of term', () => {
     expect('did' in a.satisfaction).toBe(true);
     expect(a.confounders.map((c) => c.event.name)).toEqual(['Easter garden sale']);
     expect(a.series.length).toBe(8);
+  });
+
+  /*
+   * The worked example of tests/unit/effect-analysis.test.ts, in 2023 and for price matches so nothing else
+   * in the shop touches it, read through the SQL that sums the windows. What it checks here is what the
+   * unit test cannot: the windows as SQL ranges (the term's own day in neither), a customer's own windows
+   * against the median's, answers on two scales, and everyone who got the term left out of the comparison.
+   */
+  it('sums the worked example through the database: spend, satisfaction and the series, as worked by hand', async () => {
+    const manager = await sessionUser('user-quayside-manager');
+    const term = (customerRef: string, day: string, type: 'price-match' | 'free-delivery') =>
+      logTerm(manager, { customerRef, concessions: [type === 'price-match' ? { type, matchedPrice: 55 } : { type, deliveryCost: 10 }], sale: { price: 60, unitCost: 35, quantity: 1 }, reason: 'Matched the price of the shop across the road.', referred: false, agreedAt: new Date(`${day}T11:00:00Z`) }, now);
+    for (const [customer, day, type] of [['W-A', '2023-03-01', 'price-match'], ['W-A', '2023-03-20', 'price-match'], ['W-B', '2023-03-03', 'price-match'], ['W-C', '2023-03-02', 'free-delivery']] as const) expect((await term(customer, day, type)).type).toBe('logged');
+    const sales = ['date,customer,amount,cost', '2023-02-22,W-A,10,6', '2023-02-28,W-A,20,12', '2023-03-01,W-A,999,600', '2023-03-05,W-A,50,30', '2023-03-02,W-B,20,12', '2023-03-10,W-B,40,24'];
+    sales.push('2023-02-25,W-C,10,6', '2023-03-09,W-C,15,9', '2023-03-01,W-D,20,12', '2023-03-03,W-D,20,12', '2023-01-01,W-E,80,48');
+    expect(await importFile(other, 'sales', csvFile(sales.join('\n')), now)).toMatchObject({ type: 'imported', added: 11 });
+    // A's answer on the term's own day is in neither window; E answered only on the median day.
+    const answers = ['date,customer,nps,csat', '2023-02-27,W-A,6,', '2023-03-01,W-A,0,', '2023-03-07,W-A,9,', '2023-02-27,W-B,7,', '2023-03-07,W-B,9,', '2023-03-08,W-B,,5'];
+    answers.push('2023-02-27,W-C,6,', '2023-03-07,W-C,6,', '2023-02-25,W-D,,4', '2023-02-26,W-D,,2', '2023-03-05,W-D,7,', '2023-03-02,W-E,10,');
+    expect(await importFile(other, 'satisfaction', csvFile(answers.join('\n')), now)).toMatchObject({ type: 'imported', added: 12 });
+
+    const params = { concessionType: 'price-match', beforeDays: 7, afterDays: 7 } as const;
+    const a = await shopEffect(OTHER_ORG, params, now);
+    if (a.type !== 'result' || !('did' in a.satisfaction)) throw new Error(`expected a result with satisfaction, got ${JSON.stringify(a)}`);
+    expect({ treated: a.treated, comparison: a.comparison, waiting: a.waiting, unmatched: a.unmatched, median: a.medianTermDate }).toEqual({ treated: 2, comparison: 2, waiting: 0, unmatched: 0, median: '2023-03-02' });
+    expect(a.spend.means).toEqual({ treatedBefore: 25, treatedAfter: 45, comparisonBefore: 15, comparisonAfter: 17.5 });
+    expect(a.satisfaction.means).toEqual({ treatedBefore: 65, treatedAfter: 92.5, comparisonBefore: 55, comparisonAfter: 65 });
+    expect(a.series).toEqual([
+      { from: -7, to: -1, treated: 25, comparison: 15 },
+      { from: 1, to: 7, treated: 45, comparison: 17.5 },
+    ]);
+
+    // Pooled with the demo shop, its own W-A (who bought 30 before and 40 after) is another customer, and comparable.
+    const demo = await importFile({ id: 'user-manager', organisationId: DEMO_ORG }, 'sales', csvFile('date,customer,amount,cost\n2023-02-25,W-A,30,18\n2023-03-05,W-A,40,24\n'), now);
+    expect(demo).toMatchObject({ type: 'imported', added: 2 });
+    const pooled = await pooledEffect([OTHER_ORG, DEMO_ORG], params, now);
+    if (pooled.type !== 'result') throw new Error(`expected a result, got ${pooled.type}`);
+    expect({ treated: pooled.treated, comparison: pooled.comparison }).toEqual({ treated: 2, comparison: 3 });
+    expect(pooled.spend.means).toEqual({ treatedBefore: 25, treatedAfter: 45, comparisonBefore: 20, comparisonAfter: 25 });
   });
 
   it('says too early to judge until the after-window has passed', async () => {

@@ -63,16 +63,30 @@ const scans = (p: Plan) => p.lines.filter((l) => new RegExp(`^SCAN (${LARGE.join
  * or the query's work grows with the whole platform rather than with that person's data.
  */
 const KEYED = /^SEARCH \S+ USING (?:COVERING )?INDEX \S+ \((?:learner_id|assessor_id|user_id|staff_id|organisation_id|id|evidence_id|decision_id)=/;
+/**
+ * A list passed with the query (a JSON array read through json_each, such as the customers whose own
+ * windows the effect analysis sums) is bounded by the request, not by the table: as the outer loop it
+ * counts as keyed when the loop inside it is keyed and narrowed by the entry too (a second equality).
+ * Keyed by the shop alone, every entry would read the shop's whole date range again: with the
+ * customers of a busy shop, 20 s instead of 20 ms.
+ */
+const PASSED_LIST = /^SCAN json_each VIRTUAL TABLE\b/;
+const BY_ENTRY = /\(\w+=\? AND \w+=\?/;
 /** For a UNION, each part's first loop must be keyed, so the parts are checked in turn. */
 const unkeyed = (p: Plan) => {
   if (p.lines[0] !== 'COMPOUND QUERY') {
     // The first table read, looking past a constant row of scalar subqueries and the subqueries and CTEs
     // a query materialises first (the assessor's queue picks its page of keys that way).
     const aliases = new Set(p.lines.flatMap((l) => /^(?:MATERIALIZE|CO-ROUTINE) (\S+)/.exec(l)?.[1] ?? []));
-    const first = p.lines.find((l) => {
+    const at = p.lines.findIndex((l) => {
       const m = /^(?:SEARCH|SCAN) (\S+)/.exec(l);
       return m && m[1] !== 'CONSTANT' && !m[1]!.startsWith('(') && !aliases.has(m[1]!);
     });
+    const first = p.lines[at];
+    if (first && PASSED_LIST.test(first)) {
+      const inner = p.lines[at + 1];
+      return inner && KEYED.test(inner) && BY_ENTRY.test(inner) ? [] : p.lines.slice(at, at + 2);
+    }
     return first && KEYED.test(first) ? [] : [first ?? p.lines[0] ?? 'no table read'];
   }
   const firsts = p.lines.filter((_l, i) => i > 0 && /^(LEFT-MOST SUBQUERY|UNION ALL|UNION|INTERSECT|EXCEPT)$/.test(p.lines[i - 1]!));
@@ -111,8 +125,8 @@ const cases: Case[] = [
   { name: 'reportingFigures', run: () => reportingFigures(DEMO_ORG.id) },
   { name: 'listUsers of a shop', run: () => listUsers({ organisationId: DEMO_ORG.id, role: 'learner' }) },
   { name: 'managerHome (competence, grants, flagged terms, reporting, reviews)', run: () => managerHome({ id: 'user-manager', organisationId: DEMO_ORG.id }, now) },
-  // There is no per-customer sales query in the code: the effect analysis reads a shop's sales by date.
-  { name: 'shopEffect (register, sales and satisfaction of a shop by date)', run: () => shopEffect(DEMO_ORG.id, { concessionType: 'discount', beforeDays: 28, afterDays: 28 }, now) },
+  // The effect analysis sums each treated customer's own windows (by customer) and the comparison windows (by date).
+  { name: 'shopEffect (register; sales and satisfaction of a shop by customer and by date)', run: () => shopEffect(DEMO_ORG.id, { concessionType: 'discount', beforeDays: 28, afterDays: 28 }, now) },
 ];
 
 describe.each(cases)('$name', ({ run, known }) => {

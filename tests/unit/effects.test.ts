@@ -3,6 +3,7 @@ import {
   describeEffect,
   differenceInDifferences,
   inverseNormal,
+  overlappingAny,
   overlappingEvents,
   termWindows,
   windowStatus,
@@ -144,6 +145,39 @@ describe('overlappingEvents', () => {
     [{ name: 'x', kind: 'other', start: '5 March' }, /events\[0\]\.start must be a real date/],
   ])('refuses %j', (event, message) => {
     expect(() => overlappingEvents([event], windows)).toThrow(message);
+  });
+});
+
+describe('overlappingAny', () => {
+  // Two terms on 1 March share their windows (22–28 Feb, 2–8 Mar); one on 20 March has 13–19 Mar and 21–27 Mar.
+  const early = termWindows({ termDate: '2026-03-01', beforeDays: 7, afterDays: 7 });
+  const late = termWindows({ termDate: '2026-03-20', beforeDays: 7, afterDays: 7 });
+  const events: CalendarEvent[] = [
+    { name: 'Between the terms', kind: 'other', start: '2026-03-10', end: '2026-03-12' }, // in no window
+    { name: 'Late before, early after', kind: 'promotion', start: '2026-03-08', end: '2026-03-13' }, // 8 Mar: early after; 13 Mar: late before
+    { name: 'Late after only', kind: 'competitor-opening', start: '2026-03-27' },
+    { name: 'Early before only', kind: 'seasonal-peak', start: '2026-02-22' },
+  ];
+
+  it('lists each event once, with every kind of window it touched, in the order given', () => {
+    expect(overlappingAny(events, [early, early, late])).toEqual([
+      { event: events[1], windows: ['before', 'after'] },
+      { event: events[2], windows: ['after'] },
+      { event: events[3], windows: ['before'] },
+    ]);
+  });
+
+  it('agrees with overlappingEvents window by window', () => {
+    const union = (list: CalendarEvent[]) =>
+      list.flatMap((event) => {
+        const kinds = new Set([early, late].flatMap((w) => overlappingEvents([event], w).flatMap((o) => o.windows)));
+        return kinds.size > 0 ? [{ event, windows: (['before', 'after'] as const).filter((k) => kinds.has(k)) }] : [];
+      });
+    expect(overlappingAny(events, [early, late])).toEqual(union(events));
+  });
+
+  it('refuses a bad event as overlappingEvents does', () => {
+    expect(() => overlappingAny([{ name: 'x', kind: 'other', start: '2026-03-05', end: '2026-03-01' }], [early, late])).toThrow(/events\[0\]\.end must not be before its start/);
   });
 });
 

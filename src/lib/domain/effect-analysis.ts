@@ -1,8 +1,16 @@
 /**
- * Assembling the effect of one kind of special term (P8, K7, K8) from plain rows: who received it and
- * when (the register), what customers spent (sales) and said (satisfaction), and what else was going on
- * (calendar). Customers who got the term are compared with customers who did not, each over a before and
- * an after window (difference in differences, from effects.ts). Pure: the caller passes today's date.
+ * Assembling the effect of one kind of special term (P8, K7, K8): who received it and when (the register),
+ * what customers spent (sales) and said (satisfaction) around it, and what else was going on (calendar).
+ * Customers who got the term are compared with customers who did not, each over a before and an after
+ * window (difference in differences, from effects.ts). Pure: the caller passes today's date.
+ *
+ * It runs in three steps, because what has to be read depends on the step before: a shop's sales run to a
+ * million rows, so the database sums them over exactly the windows the analysis needs, and only those
+ * sums come here (a few numbers per customer rather than every sale).
+ * 1. `planEffect`, from the register alone: each customer's term date, whose after-window has closed.
+ * 2. `comparisonWindows`, once the spend of those customers around their own terms is known: who of them
+ *    appears in the sales data, and the windows around their median term date for the comparison group.
+ * 3. `assembleEffect`, once the comparison group's spend and everyone's answers are known: the result.
  *
  * Choices, each for a reason:
  * - A customer's term date is the first time they got this kind of term: later ones are part of its effect.
@@ -13,9 +21,9 @@
  *   own term, so a reference typed differently in the register does not count as a customer who spent £0.
  * - Satisfaction is put on one 0–100 scale (NPS × 10, CSAT 1–5 as 0, 25, 50, 75, 100) so both can be pooled.
  */
-import { addDays, dayOf, medianDate } from './effect-days';
-import { spendSeries, type SeriesBucket } from './effect-series';
-import { describeEffect, differenceInDifferences, overlappingEvents, termWindows, windowStatus, type CalendarEvent, type DidResult, type EffectReading, type Overlap, type TermWindows } from './effects';
+import { medianDate } from './effect-days';
+import { spendSeries, type DaySpend, type SeriesBucket } from './effect-series';
+import { describeEffect, differenceInDifferences, overlappingAny, termWindows, windowStatus, type CalendarEvent, type DidResult, type EffectReading, type Overlap, type TermWindows } from './effects';
 import type { ConcessionType } from './special-terms';
 
 export interface TermFact {
@@ -23,11 +31,7 @@ export interface TermFact {
   date: string;
   types: readonly string[];
 }
-export interface SaleFact {
-  date: string;
-  customer: string;
-  amount: number;
-}
+/** One satisfaction answer as imported. */
 export interface SatisfactionFact {
   date: string;
   customer: string;
@@ -35,14 +39,71 @@ export interface SatisfactionFact {
   score: number;
 }
 
-export interface AnalysisInput {
+export interface EffectParams {
   concessionType: ConcessionType;
   beforeDays: number;
   afterDays: number;
-  today: string;
-  terms: readonly TermFact[];
-  sales: readonly SaleFact[];
-  satisfaction: readonly SatisfactionFact[];
+}
+
+/** A customer whose first term of this kind has an after-window that has closed. */
+export interface ReadyTerm {
+  customer: string;
+  date: string;
+  windows: TermWindows;
+}
+
+/** What step 1 found in the register, and what the later steps must have read for them. */
+export interface EffectPlan {
+  type: 'plan';
+  beforeDays: number;
+  afterDays: number;
+  /** In the register's order. */
+  ready: ReadyTerm[];
+  /** Customers still inside their after-window: left out and counted. */
+  waiting: number;
+  /** Everyone who got this kind of term, ready or waiting: none of them can be in the comparison group. */
+  termCustomers: string[];
+}
+
+/** One customer's spend over a pair of windows, summed by the database. */
+export interface CustomerSpend {
+  customer: string;
+  /** Sales rows from the first day of the before-window to the last of the after-window, the term's own day included. */
+  sales: number;
+  /** Total spend in the before-window and in the after-window (the term's own day is in neither). */
+  before: number;
+  after: number;
+}
+
+/** A group's spend: each customer's window totals, and the group's total by day counted from the term. */
+export interface GroupSpend {
+  customers: readonly CustomerSpend[];
+  days: readonly DaySpend[];
+}
+
+/** The sum and number of one customer's answers on one scale in one window. */
+export interface AnswerTotal {
+  sum: number;
+  count: number;
+}
+/** One customer's answers on one scale, totalled over the before-window and the after-window. */
+export interface CustomerAnswers {
+  customer: string;
+  scale: 'nps' | 'csat';
+  before: AnswerTotal;
+  after: AnswerTotal;
+}
+
+/** What the database read for a plan; a customer with nothing in the windows may be left out of any list. */
+export interface EffectData {
+  /** The ready customers, each over their own windows, days counted from each one's own term. */
+  treatedSpend: GroupSpend;
+  /** Every customer not in `termCustomers`, over the windows from `comparisonWindows`, days counted from the median term date. */
+  comparisonSpend: GroupSpend;
+  /** The ready customers' answers, each over their own windows. */
+  treatedAnswers: readonly CustomerAnswers[];
+  /** Answers of every customer not in `termCustomers`, over the comparison windows. */
+  comparisonAnswers: readonly CustomerAnswers[];
   events: readonly CalendarEvent[];
 }
 
@@ -52,9 +113,11 @@ export interface MetricResult {
   means: { treatedBefore: number; treatedAfter: number; comparisonBefore: number; comparisonAfter: number };
 }
 
+type TooEarly = { type: 'too-early'; waiting: number; closesOn: string; daysLeft: number };
+
 export type EffectAnalysis =
   | { type: 'no-terms' }
-  | { type: 'too-early'; waiting: number; closesOn: string; daysLeft: number }
+  | TooEarly
   | { type: 'not-enough-data'; reason: string; treated: number; comparison: number; waiting: number; unmatched: number }
   | {
       type: 'result';
@@ -73,11 +136,10 @@ export type EffectAnalysis =
 export const SPEND_METRIC = 'spend per customer (£)';
 export const SATISFACTION_METRIC = 'satisfaction (0–100)';
 
-type Window = { start: string; end: string };
-const inWindow = (date: string, w: Window) => date >= w.start && date <= w.end;
 const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
-export function analyseEffect(input: AnalysisInput): EffectAnalysis {
+/** Step 1: each customer's term date and whether it can be judged yet, from the register alone. */
+export function planEffect(input: EffectParams & { today: string; terms: readonly TermFact[] }): EffectPlan | { type: 'no-terms' } | TooEarly {
   const { beforeDays, afterDays } = input;
   const termDate = new Map<string, string>();
   for (const t of input.terms) {
@@ -87,7 +149,7 @@ export function analyseEffect(input: AnalysisInput): EffectAnalysis {
   }
   if (termDate.size === 0) return { type: 'no-terms' };
 
-  const ready: { customer: string; date: string; windows: TermWindows }[] = [];
+  const ready: ReadyTerm[] = [];
   const waiting: { closesOn: string; daysLeft: number }[] = [];
   for (const [customer, date] of termDate) {
     const status = windowStatus({ termDate: date, beforeDays, afterDays, now: input.today });
@@ -98,15 +160,22 @@ export function analyseEffect(input: AnalysisInput): EffectAnalysis {
     const soonest = waiting.reduce((a, b) => (a.daysLeft <= b.daysLeft ? a : b));
     return { type: 'too-early', waiting: waiting.length, ...soonest };
   }
+  return { type: 'plan', beforeDays, afterDays, ready, waiting: waiting.length, termCustomers: [...termDate.keys()] };
+}
 
-  const salesBy = groupBy(input.sales);
-  const span = (w: TermWindows): Window => ({ start: w.before.start, end: w.after.end });
-  const treated = ready.filter((r) => (salesBy.get(r.customer) ?? []).some((s) => inWindow(s.date, span(r.windows))));
-  const unmatched = ready.length - treated.length;
-  const median = medianDate((treated.length > 0 ? treated : ready).map((r) => r.date));
-  const cw = termWindows({ termDate: median, beforeDays, afterDays });
-  const comparison = [...salesBy.keys()].filter((c) => !termDate.has(c) && (salesBy.get(c) ?? []).some((s) => inWindow(s.date, span(cw))));
-  const counts = { treated: treated.length, comparison: comparison.length, waiting: waiting.length, unmatched };
+/** Step 2: who of the ready customers appears in the sales data around their term, and the comparison group's windows. */
+export function comparisonWindows(plan: EffectPlan, treatedSpend: readonly CustomerSpend[]): { treated: ReadyTerm[]; unmatched: number; medianTermDate: string; windows: TermWindows } {
+  const seen = new Set(treatedSpend.filter((c) => c.sales > 0).map((c) => c.customer));
+  const treated = plan.ready.filter((r) => seen.has(r.customer));
+  const medianTermDate = medianDate((treated.length > 0 ? treated : plan.ready).map((r) => r.date));
+  return { treated, unmatched: plan.ready.length - treated.length, medianTermDate, windows: termWindows({ termDate: medianTermDate, beforeDays: plan.beforeDays, afterDays: plan.afterDays }) };
+}
+
+/** Step 3: the difference in differences of spend and satisfaction, the series for the chart and the possible other causes. */
+export function assembleEffect(plan: EffectPlan, data: EffectData): EffectAnalysis {
+  const { treated, unmatched, medianTermDate: median, windows: cw } = comparisonWindows(plan, data.treatedSpend.customers);
+  const comparison = data.comparisonSpend.customers.filter((c) => c.sales > 0);
+  const counts = { treated: treated.length, comparison: comparison.length, waiting: plan.waiting, unmatched };
   if (treated.length < 2 || comparison.length < 2) {
     const reason =
       treated.length < 2
@@ -115,21 +184,17 @@ export function analyseEffect(input: AnalysisInput): EffectAnalysis {
     return { type: 'not-enough-data', reason, ...counts };
   }
 
-  const spendIn = (customer: string, w: Window) => (salesBy.get(customer) ?? []).filter((s) => inWindow(s.date, w)).reduce((sum, s) => sum + s.amount, 0);
+  const spendOf = new Map(data.treatedSpend.customers.map((c) => [c.customer, c]));
+  const treatedSpend = treated.map((r) => spendOf.get(r.customer)!);
   const spend = metric(
-    { before: treated.map((r) => spendIn(r.customer, r.windows.before)), after: treated.map((r) => spendIn(r.customer, r.windows.after)) },
-    { before: comparison.map((c) => spendIn(c, cw.before)), after: comparison.map((c) => spendIn(c, cw.after)) },
+    { before: treatedSpend.map((c) => c.before), after: treatedSpend.map((c) => c.after) },
+    { before: comparison.map((c) => c.before), after: comparison.map((c) => c.after) },
     SPEND_METRIC,
   );
-
-  const satisfaction = satisfactionMetric(input.satisfaction, ready, termDate, cw);
-  const series = spendSeries(
-    { customers: treated.map((r) => ({ termDate: r.date, sales: salesBy.get(r.customer) ?? [] })) },
-    { customers: comparison.map((c) => ({ termDate: median, sales: salesBy.get(c) ?? [] })) },
-    beforeDays,
-    afterDays,
-  );
-  return { type: 'result', medianTermDate: median, comparisonWindows: cw, ...counts, spend, satisfaction, confounders: confounders(input.events, [cw, ...treated.map((r) => r.windows)]), series };
+  const satisfaction = satisfactionMetric(plan.ready, data.treatedAnswers, data.comparisonAnswers);
+  // Ready customers missing from the sales data add nothing to any day, so the treated days need no filtering.
+  const series = spendSeries({ customers: treated.length, days: data.treatedSpend.days }, { customers: comparison.length, days: data.comparisonSpend.days }, plan.beforeDays, plan.afterDays);
+  return { type: 'result', medianTermDate: median, comparisonWindows: cw, ...counts, spend, satisfaction, confounders: overlappingAny(data.events, [cw, ...treated.map((r) => r.windows)]), series };
 }
 
 function metric(treated: { before: number[]; after: number[] }, comparison: { before: number[]; after: number[] }, name: string): MetricResult {
@@ -141,54 +206,35 @@ function metric(treated: { before: number[]; after: number[] }, comparison: { be
   };
 }
 
-/** 0–100 on either scale, so NPS and CSAT answers can be pooled. */
-export function satisfactionScore(f: Pick<SatisfactionFact, 'scale' | 'score'>): number {
-  return f.scale === 'nps' ? f.score * 10 : (f.score - 1) * 25;
+/** Points on the 0–100 scale of `count` answers on one scale adding up to `sum`: NPS × 10, CSAT 1–5 as 0, 25, 50, 75, 100. */
+export function satisfactionPoints(scale: SatisfactionFact['scale'], total: AnswerTotal): number {
+  return scale === 'nps' ? total.sum * 10 : (total.sum - total.count) * 25;
 }
 
-function satisfactionMetric(rows: readonly SatisfactionFact[], ready: readonly { customer: string; windows: TermWindows }[], termDate: ReadonlyMap<string, string>, cw: TermWindows): MetricResult | { type: 'not-enough'; reason: string } {
-  const by = groupBy(rows);
-  // A customer's value in a window is the mean of their answers in it; customers with none there are left out.
-  const valueIn = (customer: string, w: Window): number[] => {
-    const scores = (by.get(customer) ?? []).filter((r) => inWindow(r.date, w)).map(satisfactionScore);
-    return scores.length > 0 ? [mean(scores)] : [];
-  };
-  const others = [...by.keys()].filter((c) => !termDate.has(c));
-  const treated = { before: ready.flatMap((r) => valueIn(r.customer, r.windows.before)), after: ready.flatMap((r) => valueIn(r.customer, r.windows.after)) };
-  const comparison = { before: others.flatMap((c) => valueIn(c, cw.before)), after: others.flatMap((c) => valueIn(c, cw.after)) };
+/** 0–100 on either scale, so NPS and CSAT answers can be pooled. */
+export function satisfactionScore(f: Pick<SatisfactionFact, 'scale' | 'score'>): number {
+  return satisfactionPoints(f.scale, { sum: f.score, count: 1 });
+}
+
+/** Each customer's mean answer in one window on the 0–100 scale; customers with no answer there are left out. */
+function meanAnswers(answers: readonly CustomerAnswers[], window: 'before' | 'after'): Map<string, number> {
+  const totals = new Map<string, { points: number; count: number }>();
+  for (const a of answers) {
+    const t = totals.get(a.customer) ?? { points: 0, count: 0 };
+    t.points += satisfactionPoints(a.scale, a[window]);
+    t.count += a[window].count;
+    totals.set(a.customer, t);
+  }
+  const means = new Map<string, number>();
+  for (const [customer, t] of totals) if (t.count > 0) means.set(customer, t.points / t.count);
+  return means;
+}
+
+function satisfactionMetric(ready: readonly ReadyTerm[], treatedAnswers: readonly CustomerAnswers[], comparisonAnswers: readonly CustomerAnswers[]): MetricResult | { type: 'not-enough'; reason: string } {
+  const inRegisterOrder = (means: Map<string, number>) => ready.flatMap((r) => (means.has(r.customer) ? [means.get(r.customer)!] : []));
+  const treated = { before: inRegisterOrder(meanAnswers(treatedAnswers, 'before')), after: inRegisterOrder(meanAnswers(treatedAnswers, 'after')) };
+  const comparison = { before: [...meanAnswers(comparisonAnswers, 'before').values()], after: [...meanAnswers(comparisonAnswers, 'after').values()] };
   const smallest = Math.min(treated.before.length, treated.after.length, comparison.before.length, comparison.after.length);
   if (smallest < 2) return { type: 'not-enough', reason: 'Too few satisfaction answers in the windows (each group needs at least 2 customers who answered before and after).' };
   return metric(treated, comparison, SATISFACTION_METRIC);
-}
-
-/** Events overlapping any of the windows used, each once, with every window kind it touched. */
-function confounders(events: readonly CalendarEvent[], windows: readonly TermWindows[]): Overlap[] {
-  const found = new Map<CalendarEvent, Set<'before' | 'after'>>();
-  for (const w of windows) {
-    for (const o of overlappingEvents(events, w)) {
-      const set = found.get(o.event) ?? new Set();
-      o.windows.forEach((x) => set.add(x));
-      found.set(o.event, set);
-    }
-  }
-  return events.filter((e) => found.has(e)).map((event) => ({ event, windows: (['before', 'after'] as const).filter((x) => found.get(event)!.has(x)) }));
-}
-
-function groupBy<T extends { customer: string }>(rows: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = map.get(r.customer);
-    if (list) list.push(r);
-    else map.set(r.customer, [r]);
-  }
-  return map;
-}
-
-/** The whole span the analysis could read, for fetching only the rows needed. */
-export function dataSpan(terms: readonly TermFact[], beforeDays: number, afterDays: number): { from: string; to: string } | null {
-  if (terms.length === 0) return null;
-  const days = terms.map((t) => dayOf(t.date));
-  const first = terms[days.indexOf(Math.min(...days))]!.date;
-  const last = terms[days.indexOf(Math.max(...days))]!.date;
-  return { from: addDays(first, -beforeDays), to: addDays(last, afterDays) };
 }

@@ -2,7 +2,7 @@
  * The shop's calendar of things other than special terms that move sales and satisfaction (K8):
  * promotions, seasonal peaks, competitors opening. The effect analysis flags any that overlap its windows.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { calendarEvent } from '../../../../db/schema';
 import type { CalendarEvent as DomainEvent, CalendarEventKind } from '../../domain/effects';
 import { audit } from '../audit';
@@ -27,8 +27,13 @@ const domainKind: Readonly<Record<EventKind, CalendarEventKind>> = {
   other: 'other',
 };
 
-export async function shopEvents(organisationId: string) {
-  return (await db()).select().from(calendarEvent).where(eq(calendarEvent.organisationId, organisationId)).orderBy(asc(calendarEvent.startDate));
+export function shopEvents(organisationId: string) {
+  return eventsOfShops([organisationId]);
+}
+
+/** The events of several shops, for an effect analysis that pools them. */
+export async function eventsOfShops(organisationIds: readonly string[]) {
+  return (await db()).select().from(calendarEvent).where(inArray(calendarEvent.organisationId, [...organisationIds])).orderBy(asc(calendarEvent.startDate));
 }
 
 export function toDomainEvent(row: typeof calendarEvent.$inferSelect): DomainEvent {

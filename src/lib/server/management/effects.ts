@@ -1,43 +1,30 @@
 /**
- * Reads what the effect analysis needs for one shop and hands it to the pure assembly in
- * src/lib/domain/effect-analysis.ts. Only real terms count: practice entries never reached a customer.
+ * The effect analysis for a shop: the pure steps in src/lib/domain/effect-analysis.ts, with the reads they
+ * need between them (effect-reads.ts). Which sales to sum depends on the register (whose windows have
+ * closed) and then on the treated customers (the comparison group is measured around their median term
+ * date), so the reads come in two rounds of a few aggregate queries each.
  */
-import { and, eq, gte, lte } from 'drizzle-orm';
-import { registerEntry, saleRow, satisfactionRow } from '../../../../db/schema';
 import { isoDate } from '../../domain/effect-days';
-import { analyseEffect, dataSpan, type EffectAnalysis, type TermFact } from '../../domain/effect-analysis';
-import type { Concession, ConcessionType } from '../../domain/special-terms';
-import { db } from '../db';
-import { shopEvents, toDomainEvent } from './calendar';
+import { assembleEffect, comparisonWindows, planEffect, type EffectAnalysis, type EffectParams } from '../../domain/effect-analysis';
+import { eventsOfShops, toDomainEvent } from './calendar';
+import { answersAroundTerms, answersInWindows, shopTerms, spendAroundTerms, spendInWindows } from './effect-reads';
 
-export interface AnalysisParams {
-  concessionType: ConcessionType;
-  beforeDays: number;
-  afterDays: number;
+export type AnalysisParams = EffectParams;
+
+export function shopEffect(organisationId: string, params: AnalysisParams, now: Date): Promise<EffectAnalysis> {
+  return pooledEffect([organisationId], params, now);
 }
 
-export async function shopEffect(organisationId: string, params: AnalysisParams, now: Date): Promise<EffectAnalysis> {
-  const d = await db();
-  const entries = await d
-    .select({ customerRef: registerEntry.customerRef, agreedAt: registerEntry.agreedAt, concessions: registerEntry.concessions })
-    .from(registerEntry)
-    .where(and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop')));
-  const terms: TermFact[] = entries.map((e) => ({ customer: e.customerRef, date: isoDate(e.agreedAt), types: (e.concessions as Concession[]).map((c) => c.type) }));
-  const relevant = terms.filter((t) => t.types.includes(params.concessionType));
-  const span = dataSpan(relevant, params.beforeDays, params.afterDays);
-  // Only the days any window can reach are read; the comparison window lies inside them too.
-  const [sales, satisfaction, events] = span
-    ? await Promise.all([
-        d
-          .select({ date: saleRow.date, customer: saleRow.customer, amount: saleRow.amount })
-          .from(saleRow)
-          .where(and(eq(saleRow.organisationId, organisationId), gte(saleRow.date, span.from), lte(saleRow.date, span.to))),
-        d
-          .select({ date: satisfactionRow.date, customer: satisfactionRow.customer, scale: satisfactionRow.scale, score: satisfactionRow.score })
-          .from(satisfactionRow)
-          .where(and(eq(satisfactionRow.organisationId, organisationId), gte(satisfactionRow.date, span.from), lte(satisfactionRow.date, span.to))),
-        shopEvents(organisationId),
-      ])
-    : [[], [], []];
-  return analyseEffect({ ...params, today: isoDate(now), terms: relevant, sales, satisfaction, events: events.map(toDomainEvent) });
+/**
+ * Several shops analysed as if they were one, each customer kept apart by shop. A manager sees one shop;
+ * the benchmark's worst case pools every shop, so it measures this same path at the largest scale.
+ */
+export async function pooledEffect(shops: readonly string[], params: AnalysisParams, now: Date): Promise<EffectAnalysis> {
+  const plan = planEffect({ ...params, today: isoDate(now), terms: await shopTerms(shops) });
+  if (plan.type !== 'plan') return plan;
+  const [treatedSpend, treatedAnswers] = await Promise.all([spendAroundTerms(plan.ready), answersAroundTerms(plan.ready)]);
+  const { medianTermDate, windows } = comparisonWindows(plan, treatedSpend.customers);
+  const others = { shops, leaveOut: plan.termCustomers };
+  const [comparisonSpend, comparisonAnswers, events] = await Promise.all([spendInWindows(others, medianTermDate, windows), answersInWindows(others, windows), eventsOfShops(shops)]);
+  return assembleEffect(plan, { treatedSpend, comparisonSpend, treatedAnswers, comparisonAnswers, events: events.map(toDomainEvent) });
 }
