@@ -4,9 +4,10 @@
  * (the adapter's standalone server just dies, dropping in-flight requests).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join, normalize } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import send from 'send';
 import { applySecurityHeaders } from './security-headers';
 import { logRequest } from '../lib/server/request-log';
@@ -16,19 +17,34 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => Promise<void>;
 
-async function staticFile(pathname: string): Promise<string | null> {
-  let decoded: string;
+/**
+ * Every file under dist/client, by URL path, listed once at startup: the build does not change under a
+ * running server (a new build needs a restart anyway, for the server bundle), and a lookup in this map
+ * costs no system call, where a stat() per request cost every page request a failed syscall. Only
+ * files in this list are served, so nothing outside the client directory can be reached.
+ */
+async function listStaticFiles(): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  let entries: Dirent[];
   try {
-    decoded = decodeURIComponent(pathname);
+    entries = await readdir(CLIENT_DIR, { recursive: true, withFileTypes: true });
   } catch {
-    return null;
+    return files;
   }
-  // Dotfiles and anything outside the client directory are never served.
-  if (decoded.split('/').some((part) => part.startsWith('.'))) return null;
-  const file = normalize(join(CLIENT_DIR, decoded));
-  if (!file.startsWith(CLIENT_DIR)) return null;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const path = `/${relative(CLIENT_DIR, file).split(sep).join('/')}`;
+    // Dotfiles are never served.
+    if (path.split('/').some((part) => part.startsWith('.'))) continue;
+    files.set(path, file);
+  }
+  return files;
+}
+
+function staticFile(files: Map<string, string>, pathname: string): string | null {
   try {
-    return (await stat(file)).isFile() ? file : null;
+    return files.get(decodeURIComponent(pathname)) ?? null;
   } catch {
     return null;
   }
@@ -41,6 +57,7 @@ export interface RunningServer {
 
 export async function serve(options: { port: number; host: string; onClose?: () => void }): Promise<RunningServer> {
   const entry = (await import(new URL('../../dist/server/entry.mjs', import.meta.url).href)) as { handler: Handler };
+  const files = await listStaticFiles();
   let shuttingDown = false;
 
   const server = createServer(async (req, res) => {
@@ -50,7 +67,7 @@ export async function serve(options: { port: number; host: string; onClose?: () 
       if (shuttingDown) server.closeIdleConnections();
     });
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = req.method === 'GET' || req.method === 'HEAD' ? await staticFile(pathname) : null;
+    const file = req.method === 'GET' || req.method === 'HEAD' ? staticFile(files, pathname) : null;
     if (file) {
       const start = performance.now();
       res.on('finish', () => logRequest(req.method ?? 'GET', 'static', res.statusCode, performance.now() - start));

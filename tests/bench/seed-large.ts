@@ -25,7 +25,8 @@ export interface SeedReport {
 export async function createBenchDatabase(file: string, scale: Scale, now: Date): Promise<SeedReport> {
   const started = performance.now();
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  const open = openDatabase(`file:${file}`);
+  // One connection only: the load leaves WAL mode and comes back, which needs every other one closed.
+  const open = openDatabase(`file:${file}`, undefined, { readConnection: false });
   await open.ready;
   await migrateDatabase(open.db);
   await seedDemo(open.db, now);

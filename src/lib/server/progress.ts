@@ -2,23 +2,27 @@ import { and, eq, sql } from 'drizzle-orm';
 import { checkAttempt, moduleRead } from '../../../db/schema';
 import { criterionIds, isCriterionId, type CriterionId } from '../domain/criteria';
 import type { CriterionFacts, EvidenceState } from '../domain/progress';
-import { db } from './db';
+import { prepared } from './db';
 import { evidenceStates } from './portfolio/states';
 
-export async function learnerFacts(learnerId: string): Promise<Record<CriterionId, CriterionFacts>> {
-  const d = await db();
-  // Reads and passes in one query: the learner's home must stay within a handful of queries.
-  const steps = d
+/** Reads and passes in one statement, built once: the learner's home must stay within a handful of queries. */
+const progressQueries = prepared((d) => ({
+  steps: d
     .select({ criterion: moduleRead.criterion, step: sql<'read' | 'passed'>`'read'` })
     .from(moduleRead)
-    .where(eq(moduleRead.userId, learnerId))
+    .where(eq(moduleRead.userId, sql.placeholder('learnerId')))
     .unionAll(
       d
         .select({ criterion: checkAttempt.criterion, step: sql<'read' | 'passed'>`'passed'` })
         .from(checkAttempt)
-        .where(and(eq(checkAttempt.userId, learnerId), eq(checkAttempt.passed, true))),
-    );
-  const [done, evidence] = await Promise.all([steps, evidenceStates([learnerId]).then((m) => m.get(learnerId))]);
+        .where(and(eq(checkAttempt.userId, sql.placeholder('learnerId')), eq(checkAttempt.passed, true))),
+    )
+    .prepare(),
+}));
+
+export async function learnerFacts(learnerId: string): Promise<Record<CriterionId, CriterionFacts>> {
+  const { steps } = await progressQueries();
+  const [done, evidence] = await Promise.all([steps.all({ learnerId }), evidenceStates([learnerId]).then((m) => m.get(learnerId))]);
   const facts = Object.fromEntries(criterionIds.map((id) => [id, { read: false, checkPassed: false, evidence: evidence?.[id] ?? ('none' as EvidenceState) }])) as Record<CriterionId, CriterionFacts>;
   for (const r of done) {
     if (!isCriterionId(r.criterion)) continue;

@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { assessorAssignment, organisation, user as userTable, type User } from '../../../../db/schema';
 import type { Role } from '../../domain/roles';
 import { audit } from '../audit';
 import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
-import { db } from '../db';
+import { db, prepared } from '../db';
 import { newId } from '../ids';
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'isLeadAssessor' | 'disabledAt' | 'createdAt'>;
@@ -93,14 +93,20 @@ export async function assignLearner(actorId: string, assessorId: string, learner
 }
 
 /** The learners an assessor is assigned, with their shop's name. */
-export async function assignedLearners(assessorId: string) {
-  return (await db())
+/** Built once: the assessor's home lists these on every visit. */
+const assignmentQueries = prepared((d) => ({
+  learnersOf: d
     .select({ id: userTable.id, name: userTable.name, email: userTable.email, organisationId: userTable.organisationId, shop: organisation.name })
     .from(assessorAssignment)
     .innerJoin(userTable, eq(assessorAssignment.learnerId, userTable.id))
     .leftJoin(organisation, eq(userTable.organisationId, organisation.id))
-    .where(and(eq(assessorAssignment.assessorId, assessorId), isNull(userTable.disabledAt)))
-    .orderBy(asc(userTable.name));
+    .where(and(eq(assessorAssignment.assessorId, sql.placeholder('assessorId')), isNull(userTable.disabledAt)))
+    .orderBy(asc(userTable.name))
+    .prepare(),
+}));
+
+export async function assignedLearners(assessorId: string) {
+  return (await assignmentQueries()).learnersOf.all({ assessorId });
 }
 
 export async function allAssignments() {

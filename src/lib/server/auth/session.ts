@@ -3,11 +3,11 @@
  * random token, the database keeps only its SHA-256 as the session id. We add an idle timeout beside the
  * guide's absolute one and refresh `lastSeenAt` only every few minutes so reads stay reads.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AstroCookies } from 'astro';
 import { session as sessionTable, user as userTable, type Session, type User } from '../../../../db/schema';
 import { SESSION_POLICY, sessionStatus } from '../../domain/session-policy';
-import { db } from '../db';
+import { db, prepared } from '../db';
 import { generateToken, hashToken } from './tokens';
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'isLeadAssessor'>;
@@ -26,10 +26,9 @@ export async function createSession(userId: string, now: Date): Promise<{ token:
   return { token, session };
 }
 
-export async function validateSessionToken(token: string, now: Date): Promise<SessionValidation> {
-  const d = await db();
-  const id = hashToken(token);
-  const [row] = await d
+/** The session and its person in one statement, built once: this runs on every signed-in request. */
+const sessionQueries = prepared((d) => ({
+  byId: d
     .select({
       session: sessionTable,
       user: {
@@ -44,17 +43,23 @@ export async function validateSessionToken(token: string, now: Date): Promise<Se
     })
     .from(sessionTable)
     .innerJoin(userTable, eq(sessionTable.userId, userTable.id))
-    .where(eq(sessionTable.id, id));
+    .where(eq(sessionTable.id, sql.placeholder('id')))
+    .prepare(),
+}));
+
+export async function validateSessionToken(token: string, now: Date): Promise<SessionValidation> {
+  const id = hashToken(token);
+  const [row] = await (await sessionQueries()).byId.all({ id });
   if (!row) return { session: null, user: null };
   const { disabledAt, ...user } = row.user;
   const status = disabledAt ? 'expired' : sessionStatus(row.session, now);
   switch (status) {
     case 'expired':
     case 'idle-expired':
-      await d.delete(sessionTable).where(eq(sessionTable.id, id));
+      await (await db()).delete(sessionTable).where(eq(sessionTable.id, id));
       return { session: null, user: null };
     case 'refresh':
-      await d.update(sessionTable).set({ lastSeenAt: now }).where(eq(sessionTable.id, id));
+      await (await db()).update(sessionTable).set({ lastSeenAt: now }).where(eq(sessionTable.id, id));
       return { session: { ...row.session, lastSeenAt: now }, user };
     case 'valid':
       return { session: row.session, user };
