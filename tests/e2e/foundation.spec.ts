@@ -197,16 +197,18 @@ test.describe('staff and accounts', () => {
   });
 
   test('sign out everywhere ends the other device too', async ({ browser }) => {
+    // The second assessor: no other spec on this shared server signs in as them, so ending all their
+    // sessions cannot sign another test out half-way (it once did, with the shared second learner).
     const a = await browser.newContext();
     const b = await browser.newContext();
     const pa = await a.newPage();
     const pb = await b.newPage();
-    await signIn(pa, demo.learner2);
-    await signIn(pb, demo.learner2);
+    await signIn(pa, demo.assessor2);
+    await signIn(pb, demo.assessor2);
     await pa.goto('/account');
     await expectAxeClean(pa);
     await pa.getByRole('button', { name: 'Sign out everywhere' }).click();
-    await pb.goto('/learn');
+    await pb.goto('/assess');
     await expect(pb).toHaveURL(/\/login/);
     await a.close();
     await b.close();

@@ -8,6 +8,8 @@ export const demo = {
   /** Not a published demo sign-in: a learner for tests that lock a portfolio. */
   learner3: 'learner3@demo.goodwill.test',
   assessor: 'assessor@demo.goodwill.test',
+  /** Not a published demo sign-in: used only where ending all of a person's sessions must not disturb another test. */
+  assessor2: 'assessor2@demo.goodwill.test',
   manager: 'manager@demo.goodwill.test',
   admin: 'admin@demo.goodwill.test',
 } as const;
