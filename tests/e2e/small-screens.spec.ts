@@ -6,6 +6,7 @@ const pages: Record<keyof typeof demo, string[]> = {
   learner: ['/learn', '/learn/modules', '/learn/modules/K4', '/learn/modules/P2', '/learn/calculator', '/learn/scenarios', '/learn/reflections', '/learn/portfolio', '/learn/portfolio/print', '/learn/authority', '/learn/register', '/notifications', '/account'],
   learner2: [],
   learner3: [],
+  assessor2: [],
   assessor: ['/assess', '/assess/cohort', '/assess/sampling', '/assess/learners/user-learner', '/assess/evidence/demo-evidence-bench'],
   manager: ['/manage', '/manage/staff', '/manage/competence', '/manage/authority', '/manage/register', '/manage/effects', '/manage/approach'],
   admin: ['/admin', '/admin/xapi'],
