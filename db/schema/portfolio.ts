@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './accounts';
 
@@ -24,15 +25,20 @@ export const evidenceItem = sqliteTable(
       .references(() => user.id),
     status: text({ enum: evidenceStatuses }).notNull(),
     currentVersion: integer().notNull().default(0),
+    /**
+     * The current version's claims, copied here when it is submitted (the version keeps the record):
+     * the assessor's queue and a learner's list then read the item alone, from one index.
+     */
+    claims: text({ mode: 'json' }).notNull().$type<string[]>().default(sql`'[]'`),
     createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
     /** When the current version was submitted: the assessor queue waits from here. */
     submittedAt: integer({ mode: 'timestamp_ms' }),
     updatedAt: integer({ mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    // Covers the assessor's queue: each assigned learner's waiting items, oldest first, without reading
-    // the rows until the page's hundred are chosen.
-    index('evidence_learner_wait_idx').on(t.learnerId, t.status, t.submittedAt, t.id),
+    // Covers the assessor's queue: each assigned learner's waiting items, oldest first, with everything
+    // the queue shows, so a page of a hundred never reads the items themselves.
+    index('evidence_learner_wait_idx').on(t.learnerId, t.status, t.submittedAt, t.id, t.currentVersion, t.kind, t.title, t.claims),
     index('evidence_queue_idx').on(t.status, t.submittedAt),
   ],
 );

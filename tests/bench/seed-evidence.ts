@@ -89,7 +89,7 @@ function makeItem(b: Batch, learner: Learner, createdAt: Date, now: Date, r: Ran
       } else submittedAt = createdAt;
     }
   }
-  b.items.push({ id, learnerId: learner.id, kind, title, sourceId: null, createdBy: learner.id, status, currentVersion: version, createdAt, submittedAt, updatedAt });
+  b.items.push({ id, learnerId: learner.id, kind, title, sourceId: null, createdBy: learner.id, status, currentVersion: version, claims, createdAt, submittedAt, updatedAt });
 }
 
 /** One decision per claimed criterion; `mustFail` makes at least one "not yet" (why it was resubmitted). */

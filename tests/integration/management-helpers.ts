@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { decision, evidenceItem, evidenceVersion, user as userTable } from '../../db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { db } from '../../src/lib/server/db';
+import { refreshEvidenceStates } from '../../src/lib/server/portfolio/states';
 
 export const DEMO_ORG = 'org-harbour-street';
 export const OTHER_ORG = 'org-quayside-trade';
@@ -29,11 +30,13 @@ export async function newLearner(organisationId: string, name = 'Test Learner'):
 export async function meetCriteria(learnerId: string, criteria: readonly string[], at: Date): Promise<void> {
   const d = await db();
   const evidenceId = randomUUID();
-  await d.insert(evidenceItem).values({ id: evidenceId, learnerId, kind: 'reflection', title: 'Test evidence', createdBy: learnerId, status: 'assessed', currentVersion: 1, createdAt: at, submittedAt: at, updatedAt: at });
+  await d.insert(evidenceItem).values({ id: evidenceId, learnerId, kind: 'reflection', title: 'Test evidence', createdBy: learnerId, status: 'assessed', currentVersion: 1, claims: [...criteria], createdAt: at, submittedAt: at, updatedAt: at });
   await d.insert(evidenceVersion).values({ evidenceId, version: 1, claims: [...criteria], snapshot: {}, declaredOwnWork: true, submittedBy: learnerId, submittedAt: at });
   for (const criterion of criteria) {
     await d.insert(decision).values({ id: randomUUID(), evidenceId, version: 1, learnerId, criterion, outcome: 'met', feedback: 'Clearly shown.', assessorId: 'user-assessor', decidedAt: at, follows: null });
   }
+  // Written straight to the tables, so the stored states are refreshed as the services would.
+  await refreshEvidenceStates(d, learnerId, at);
 }
 
 export const levelId = (organisationId: string, key: 'none' | 'basic' | 'standard' | 'senior') => `level-${organisationId}-${key}`;

@@ -11,6 +11,13 @@ export interface MemorySample {
   at: number;
   label: string;
   rssMb: number;
+  /**
+   * RSS split as the kernel counts it: private memory (the V8 heap, native allocations, SQLite's page
+   * cache) and pages of mapped files (the code, and the database file the read connection maps into
+   * memory, which is shared page cache bounded by the file's size rather than memory the process holds).
+   */
+  rssAnonMb: number;
+  rssFileMb: number;
   /** Highest RSS the process has had so far (VmHWM). */
   hwmMb: number;
   /** User + system CPU seconds the server has used so far. */
@@ -24,10 +31,10 @@ const MB = 1024 * 1024;
 const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
 const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 
-function status(pid: number): { rss: number; hwm: number } {
+function status(pid: number): { rss: number; hwm: number; anon: number; file: number } {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN) * 1024;
-  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM'), anon: kb('RssAnon'), file: kb('RssFile') };
 }
 
 function cpuSeconds(pid: number): number {
@@ -62,7 +69,7 @@ export async function sampleMemory(pid: number, probeFile: string, at: number, l
   const s = status(pid);
   const cpu = cpuSeconds(pid);
   const p = await probe(pid, probeFile);
-  return { at: Math.round(at), label, rssMb: mb(s.rss), hwmMb: mb(s.hwm), cpuSeconds: Math.round(cpu * 10) / 10, heapUsedMb: p ? mb(p.heapUsed) : null, heapAfterGcMb: p?.heapUsedAfterGc != null ? mb(p.heapUsedAfterGc) : null, externalMb: p ? mb(p.external) : null };
+  return { at: Math.round(at), label, rssMb: mb(s.rss), rssAnonMb: mb(s.anon), rssFileMb: mb(s.file), hwmMb: mb(s.hwm), cpuSeconds: Math.round(cpu * 10) / 10, heapUsedMb: p ? mb(p.heapUsed) : null, heapAfterGcMb: p?.heapUsedAfterGc != null ? mb(p.heapUsedAfterGc) : null, externalMb: p ? mb(p.external) : null };
 }
 
 /** Least-squares slope of RSS over time, in MB per minute. */

@@ -27,6 +27,8 @@ export interface SoakResults {
     after: MemorySample;
     peakRssMb: number;
     growthPercent: number;
+    /** Growth of private memory (RssAnon), on which the verdict rests. */
+    anonGrowthPercent: number;
     /** RSS trend after the warm-up, MB per minute (least squares). */
     slopeMbPerMinute: number | null;
   };
@@ -50,7 +52,7 @@ export function render(r: SoakResults): string {
   const memoryRows = m.samples.map((s) => {
     const cpu = previous && s.at > previous.at ? `${Math.round(((s.cpuSeconds - previous.cpuSeconds) / (s.at - previous.at)) * 100)} %` : '—';
     previous = s;
-    return [s.at, s.label, fixed(s.rssMb), fixed(s.heapUsedMb), fixed(s.heapAfterGcMb), fixed(s.externalMb), cpu];
+    return [s.at, s.label, fixed(s.rssMb), fixed(s.rssAnonMb), fixed(s.rssFileMb), fixed(s.heapUsedMb), fixed(s.heapAfterGcMb), fixed(s.externalMb), cpu];
   });
   return [
     `## Goodwill soak: ${r.settings.minutes} min mixed load`,
@@ -60,11 +62,11 @@ export function render(r: SoakResults): string {
       `Database ${r.database.megabytesBefore.toFixed(1)} MB at the start, ${r.database.megabytesAfter.toFixed(1)} MB at the end.`,
     '',
     '### Server memory (RSS from /proc; heap from the probe, "after GC" once a full collection has run)',
-    table(['s', 'sample', 'RSS MB', 'heap used MB', 'heap after GC MB', 'external MB', 'server CPU since last'], memoryRows),
+    table(['s', 'sample', 'RSS MB', 'private MB', 'mapped files MB', 'heap used MB', 'heap after GC MB', 'external MB', 'server CPU since last'], memoryRows),
     '',
     table(
-      ['RSS after warm-up', 'RSS at end', 'peak (VmHWM)', 'growth', 'trend after warm-up', 'heap after GC: warm-up → end', 'verdict'],
-      [[`${fixed(m.before.rssMb)} MB`, `${fixed(m.after.rssMb)} MB`, `${fixed(m.peakRssMb)} MB`, `${m.growthPercent.toFixed(1)} %`, m.slopeMbPerMinute === null ? '—' : `${m.slopeMbPerMinute.toFixed(2)} MB/min`, `${fixed(m.before.heapAfterGcMb)} → ${fixed(m.after.heapAfterGcMb)} MB`, m.growthPercent < GROWTH_LIMIT_PERCENT ? `under ${GROWTH_LIMIT_PERCENT} %: met` : `**not met** (limit ${GROWTH_LIMIT_PERCENT} %)`]],
+      ['RSS after warm-up', 'RSS at end', 'peak (VmHWM)', 'RSS growth', 'private memory', 'private growth', 'trend after warm-up', 'heap after GC: warm-up → end', 'verdict (private memory)'],
+      [[`${fixed(m.before.rssMb)} MB`, `${fixed(m.after.rssMb)} MB`, `${fixed(m.peakRssMb)} MB`, `${m.growthPercent.toFixed(1)} %`, `${fixed(m.before.rssAnonMb)} → ${fixed(m.after.rssAnonMb)} MB`, `${m.anonGrowthPercent.toFixed(1)} %`, m.slopeMbPerMinute === null ? '—' : `${m.slopeMbPerMinute.toFixed(2)} MB/min`, `${fixed(m.before.heapAfterGcMb)} → ${fixed(m.after.heapAfterGcMb)} MB`, m.anonGrowthPercent < GROWTH_LIMIT_PERCENT ? `under ${GROWTH_LIMIT_PERCENT} %: met` : `**not met** (limit ${GROWTH_LIMIT_PERCENT} %)`]],
     ),
     '',
     `### Requests (latencies of the ${Math.round(measuredSeconds)} s after the warm-up; counts over the whole run)`,
@@ -91,6 +93,9 @@ export function verdictLine(r: SoakResults): string {
     rss_after_mb: r.memory.after.rssMb,
     rss_peak_mb: r.memory.peakRssMb,
     growth_pct: round(r.memory.growthPercent, 2),
+    private_before_mb: r.memory.before.rssAnonMb,
+    private_after_mb: r.memory.after.rssAnonMb,
+    private_growth_pct: round(r.memory.anonGrowthPercent, 2),
     heap_after_gc_before_mb: r.memory.before.heapAfterGcMb,
     heap_after_gc_after_mb: r.memory.after.heapAfterGcMb,
     requests: r.totals.requests,

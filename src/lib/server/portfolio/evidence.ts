@@ -64,7 +64,7 @@ export async function submitEvidence(
   await d.transaction(async (tx) => {
     const rows = await tx
       .insert(evidenceItem)
-      .values({ id: input.id, learnerId: input.learnerId, kind: input.kind, title: snap.title, sourceId: input.sourceId ?? null, createdBy: actor.id, status: step.to, currentVersion: 1, createdAt: now, submittedAt: now, updatedAt: now })
+      .values({ id: input.id, learnerId: input.learnerId, kind: input.kind, title: snap.title, sourceId: input.sourceId ?? null, createdBy: actor.id, status: step.to, currentVersion: 1, claims, createdAt: now, submittedAt: now, updatedAt: now })
       .onConflictDoNothing()
       .returning({ id: evidenceItem.id });
     if (rows.length === 0) return;
@@ -95,7 +95,7 @@ export async function resubmitEvidence(actor: SessionUser, input: { evidenceId: 
   const done = await d.transaction(async (tx) => {
     const rows = await tx
       .update(evidenceItem)
-      .set({ status: step.to, currentVersion: version, submittedAt: now, updatedAt: now })
+      .set({ status: step.to, currentVersion: version, claims, submittedAt: now, updatedAt: now })
       .where(and(eq(evidenceItem.id, item.id), eq(evidenceItem.currentVersion, item.currentVersion), eq(evidenceItem.status, item.status)))
       .returning({ id: evidenceItem.id });
     if (rows.length === 0) return false;

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { decision, evidenceItem, evidenceVersion, learnerEvidenceState, qualitySample } from '../../../../db/schema';
+import { decision, evidenceItem, learnerEvidenceState, qualitySample } from '../../../../db/schema';
 import type { Database } from '../../../../db/client';
 import { criterionStates, type ClaimFact, type DecisionFact } from '../../domain/criterion-state';
 import type { CriterionId } from '../../domain/criteria';
@@ -33,9 +33,8 @@ export async function computeEvidenceStates(x: Executor, learnerIds: readonly st
   const ids = [...learnerIds];
   const [claims, decisions] = await Promise.all([
     x
-      .select({ learnerId: evidenceItem.learnerId, evidenceId: evidenceVersion.evidenceId, version: evidenceVersion.version, claims: evidenceVersion.claims })
+      .select({ learnerId: evidenceItem.learnerId, evidenceId: evidenceItem.id, version: evidenceItem.currentVersion, claims: evidenceItem.claims })
       .from(evidenceItem)
-      .innerJoin(evidenceVersion, and(eq(evidenceVersion.evidenceId, evidenceItem.id), eq(evidenceVersion.version, evidenceItem.currentVersion)))
       .where(and(inArray(evidenceItem.learnerId, ids), inArray(evidenceItem.status, [...awaitingAssessment]))),
     // A decision a lead assessor disagreed with is marked here, in the same query.
     x
