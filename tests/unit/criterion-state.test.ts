@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criterionStates, daysWaiting, type ClaimFact, type DecisionFact } from '../../src/lib/domain/criterion-state';
+import { criterionStates, daysWaiting, statesFromRecords, type ClaimFact, type DecisionFact } from '../../src/lib/domain/criterion-state';
 
 const t = (day: number) => new Date(Date.UTC(2026, 0, day));
 const claim = (evidenceId: string, criterion: string, version = 1): ClaimFact => ({ evidenceId, version, criterion, awaiting: true });
@@ -42,5 +42,22 @@ describe('daysWaiting', () => {
     [t(1), t(11), 10],
   ])('%s → %s is %d days', (from, to, days) => {
     expect(daysWaiting(from, to)).toBe(days);
+  });
+});
+
+describe('statesFromRecords', () => {
+  const item = (id: string, status: string, claims: string[], currentVersion = 1) => ({ id, status, currentVersion, claims });
+  it('counts the claims of items awaiting assessment only', () => {
+    const s = statesFromRecords([item('e1', 'submitted', ['P3']), item('e2', 'resubmitted', ['P4'], 2), item('e3', 'assessed', ['P5']), item('e4', 'draft', ['P6'])], []);
+    expect([s.P3, s.P4, s.P5, s.P6]).toEqual(['pending', 'pending', 'none', 'none']);
+  });
+  it('drops a decision the lead assessor disagreed with, and keeps one sampled with agreement', () => {
+    const decisions = [
+      { ...dec('d1', 'e1', 'K1', 'met', 1), sampleAgrees: false },
+      { ...dec('d2', 'e2', 'K2', 'met', 1), sampleAgrees: true },
+      { ...dec('d3', 'e3', 'K3', 'not-yet', 1), sampleAgrees: null },
+    ];
+    const s = statesFromRecords([item('e1', 'submitted', ['K1'])], decisions);
+    expect([s.K1, s.K2, s.K3]).toEqual(['pending', 'met', 'not-yet']);
   });
 });

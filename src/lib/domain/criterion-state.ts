@@ -1,4 +1,5 @@
 import { criterionIds, type CriterionId } from './criteria';
+import { awaitingAssessment } from './evidence-workflow';
 import type { EvidenceState } from './progress';
 
 export interface ClaimFact {
@@ -47,6 +48,26 @@ export function criterionStates(claims: readonly ClaimFact[], decisions: readonl
     if (!decidedThisVersion) raise(c.criterion, 'pending');
   }
   return states;
+}
+
+/** An evidence item as the states need it: its status and the claims of its current version. */
+export interface ItemFact {
+  id: string;
+  status: string;
+  currentVersion: number;
+  claims: readonly string[];
+}
+
+/**
+ * One learner's states from their records as read: their items, and every decision with the verdict of
+ * its quality sample, if any (false: the lead assessor disagreed). The stored states and the portfolio
+ * page both come from here.
+ */
+export function statesFromRecords(items: readonly ItemFact[], decisions: readonly (DecisionFact & { sampleAgrees: boolean | null })[]): Record<CriterionId, EvidenceState> {
+  const awaiting = new Set<string>(awaitingAssessment);
+  const claims = items.flatMap((i) => (awaiting.has(i.status) ? i.claims.map((criterion): ClaimFact => ({ evidenceId: i.id, version: i.currentVersion, criterion, awaiting: true })) : []));
+  const disagreed = new Set(decisions.filter((d) => d.sampleAgrees === false).map((d) => d.id));
+  return criterionStates(claims, decisions, disagreed);
 }
 
 /** Whole days an item has waited, counted from its submission. */

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { decision, evidenceItem, learnerEvidenceState, qualitySample } from '../../../../db/schema';
 import type { Database } from '../../../../db/client';
-import { criterionStates, type ClaimFact, type DecisionFact } from '../../domain/criterion-state';
+import { statesFromRecords } from '../../domain/criterion-state';
 import type { CriterionId } from '../../domain/criteria';
 import { awaitingAssessment } from '../../domain/evidence-workflow';
 import type { EvidenceState } from '../../domain/progress';
@@ -31,9 +31,9 @@ export async function computeEvidenceStates(x: Executor, learnerIds: readonly st
   const result = new Map<string, States>();
   if (learnerIds.length === 0) return result;
   const ids = [...learnerIds];
-  const [claims, decisions] = await Promise.all([
+  const [items, decisions] = await Promise.all([
     x
-      .select({ learnerId: evidenceItem.learnerId, evidenceId: evidenceItem.id, version: evidenceItem.currentVersion, claims: evidenceItem.claims })
+      .select({ learnerId: evidenceItem.learnerId, id: evidenceItem.id, status: evidenceItem.status, currentVersion: evidenceItem.currentVersion, claims: evidenceItem.claims })
       .from(evidenceItem)
       .where(and(inArray(evidenceItem.learnerId, ids), inArray(evidenceItem.status, [...awaitingAssessment]))),
     // A decision a lead assessor disagreed with is marked here, in the same query.
@@ -43,13 +43,9 @@ export async function computeEvidenceStates(x: Executor, learnerIds: readonly st
       .leftJoin(qualitySample, eq(qualitySample.decisionId, decision.id))
       .where(inArray(decision.learnerId, ids)),
   ]);
-  const disagreed = new Set(decisions.filter((d) => d.sampleAgrees === false).map((d) => d.id));
-  const claimsBy = groupBy(claims, (c) => c.learnerId);
-  const decisionsBy = groupBy<DecisionFact & { learnerId: string }>(decisions, (d) => d.learnerId);
-  for (const learnerId of ids) {
-    const mine: ClaimFact[] = (claimsBy.get(learnerId) ?? []).flatMap((c) => c.claims.map((criterion) => ({ evidenceId: c.evidenceId, version: c.version, criterion, awaiting: true })));
-    result.set(learnerId, criterionStates(mine, decisionsBy.get(learnerId) ?? [], disagreed));
-  }
+  const itemsBy = groupBy(items, (i) => i.learnerId);
+  const decisionsBy = groupBy(decisions, (d) => d.learnerId);
+  for (const learnerId of ids) result.set(learnerId, statesFromRecords(itemsBy.get(learnerId) ?? [], decisionsBy.get(learnerId) ?? []));
   return result;
 }
 

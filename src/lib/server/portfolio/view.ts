@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { decision, qualitySample, user as userTable } from '../../../../db/schema';
 import { criteria, type CriterionId } from '../../domain/criteria';
-import { criterionStates, type ClaimFact } from '../../domain/criterion-state';
-import { awaitingAssessment } from '../../domain/evidence-workflow';
+import { statesFromRecords } from '../../domain/criterion-state';
 import type { EvidenceState } from '../../domain/progress';
 import { bool, date, nullable, number, selectJsonRows, text } from '../json-rows';
 import { signOffFor } from './locks';
@@ -45,10 +44,8 @@ async function learnerDecisions(learnerId: string) {
  */
 export async function portfolioByCriterion(learnerId: string) {
   const [items, decisions, lock] = await Promise.all([learnerEvidence(learnerId), learnerDecisions(learnerId), signOffFor(learnerId)]);
-  const awaiting = new Set<string>(awaitingAssessment);
-  const claims: ClaimFact[] = items.flatMap((i) => (awaiting.has(i.item.status) ? i.claims.map((criterion) => ({ evidenceId: i.item.id, version: i.item.currentVersion, criterion, awaiting: true })) : []));
+  const state = statesFromRecords(items.map((i) => i.item), decisions);
   const disagreed = new Set(decisions.filter((x) => x.sampleAgrees === false).map((x) => x.id));
-  const state = criterionStates(claims, decisions, disagreed);
   const entries: CriterionEntry[] = criteria.map((c) => ({
     id: c.id,
     title: c.title,
