@@ -22,7 +22,7 @@ const openReviews = z.array(z.object({ id: z.string(), dueDate: z.string(), trig
  * The home's counts in one row: the reporting figures, unread notifications, flagged terms, and the
  * shop's open reviews (a handful at most, as JSON), each a scalar subquery through its own index.
  */
-async function homeFigures(manager: { id: string; organisationId: string }) {
+export async function homeFigures(manager: { id: string; organisationId: string }) {
   const { cte, columns } = reportingSql(manager.organisationId);
   const row = await (await db()).get<ReportingRow & { unread: number; flagged: number; reviews: string }>(sql`
     WITH ${cte}
