@@ -69,7 +69,7 @@ describe("the manager's home", () => {
     expect(home.reviewsDue.map((r) => [r.review.id, r.state])).toEqual([['review-demo-1', 'overdue']]);
     expect(home.flagged.total).toBe(1);
     expect(home.flagged.latest.map((f) => f.entry.customerRef)).toEqual(['C-1004']);
-    expect(home.pendingAcknowledgement).toEqual([]);
+    expect(home.pendingAcknowledgement).toEqual({ total: 0, first: [] });
     expect(home.reporting.count).toBe(5);
   });
 });

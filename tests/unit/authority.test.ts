@@ -5,7 +5,9 @@ import {
   checkTermAgainstAuthority,
   defaultAuthorityLevels,
   describeAuthority,
+  highestQualifying,
   qualification,
+  readyForMore,
   type AuthorityLevel,
 } from '../../src/lib/domain/authority';
 import type { Concession, Sale } from '../../src/lib/domain/special-terms';
@@ -58,6 +60,38 @@ describe('qualification', () => {
     [senior, [...criterionIds], true, []],
   ])('%# — %j met', (l, met, qualifies, missing) => {
     expect(qualification(l, met)).toEqual({ qualifies, missing });
+  });
+});
+
+describe('qualification with a set of met criteria', () => {
+  it('gives the same answer as with a list', () => {
+    const met: CriterionId[] = ['K3', 'K4', 'P2'];
+    for (const l of defaultAuthorityLevels) expect(qualification(l, new Set(met))).toEqual(qualification(l, met));
+  });
+});
+
+describe('highestQualifying and readyForMore', () => {
+  const fitsFor = (met: CriterionId[]) => defaultAuthorityLevels.map((l) => ({ level: l, ...qualification(l, met) }));
+  it.each<[string, CriterionId[], string]>([
+    ['nothing met: only "no authority"', [], 'none'],
+    ['the basics', ['K3', 'K4', 'P6'], 'basic'],
+    ['the basics and part of the next level', ['K3', 'K4', 'P6', 'P2', 'P3'], 'basic'],
+    ['everything', [...criterionIds], 'senior'],
+  ])('%s', (_name, met, expected) => {
+    expect(highestQualifying(fitsFor(met))?.id).toBe(expected);
+  });
+  it('is null when no level qualifies', () => {
+    expect(highestQualifying([{ level: basic, qualifies: false }])).toBeNull();
+  });
+  it.each<[string, AuthorityLevel | null, number | null, boolean]>([
+    ['qualifies for basic, holds nothing', basic, null, true],
+    ['qualifies for standard, holds basic', standard, 1, true],
+    ['qualifies for basic, holds basic', basic, 1, false],
+    ['qualifies for basic, holds standard (an override)', basic, 2, false],
+    ['qualifies only for "no authority", holds nothing', none, null, false],
+    ['qualifies for nothing', null, null, false],
+  ])('%s', (_name, readyFor, held, expected) => {
+    expect(readyForMore(readyFor, held)).toBe(expected);
   });
 });
 

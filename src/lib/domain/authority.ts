@@ -52,9 +52,25 @@ export const defaultAuthorityLevels: readonly AuthorityLevel[] = [
 
 /** Whether someone who has met `metCriteria` may hold this level, and what they still need, in the level's order. */
 export function qualification(level: AuthorityLevel, metCriteria: Iterable<CriterionId>): { qualifies: boolean; missing: CriterionId[] } {
-  const met = new Set(metCriteria);
+  // A whole shop's staff are checked against every level on each visit: a set the caller already has is used as it is.
+  const met = metCriteria instanceof Set ? (metCriteria as ReadonlySet<CriterionId>) : new Set(metCriteria);
   const missing = level.requiredCriteria.filter((id) => !met.has(id));
   return { qualifies: missing.length === 0, missing };
+}
+
+/** The highest-ranked of these levels whose criteria are all met, or null when none is. */
+export function highestQualifying(fits: readonly { level: AuthorityLevel; qualifies: boolean }[]): AuthorityLevel | null {
+  let best: AuthorityLevel | null = null;
+  for (const f of fits) if (f.qualifies && (!best || f.level.rank > best.rank)) best = f.level;
+  return best;
+}
+
+/**
+ * Whether someone qualifies for more than they hold: a level above the one they hold (`heldRank` null
+ * when they hold nothing, or their authority was revoked) that is more than "no authority".
+ */
+export function readyForMore(readyFor: AuthorityLevel | null, heldRank: number | null): boolean {
+  return readyFor !== null && readyFor.rank > 0 && readyFor.rank > (heldRank ?? -1);
 }
 
 // Limits are compared as they are shown — discounts to 0.01 %, money to the penny — so a deal printed as

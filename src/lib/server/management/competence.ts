@@ -3,12 +3,12 @@
  * evidence, and what that means for negotiating authority — which levels they qualify for, what they
  * still lack, and what they hold now.
  */
-import { qualification, type AuthorityLevel } from '../../domain/authority';
+import { highestQualifying, qualification, readyForMore, type AuthorityLevel } from '../../domain/authority';
 import { criterionIds, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as userTable } from '../../../../db/schema';
-import { db } from '../db';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as userTable, type AuthorityGrant } from '../../../../db/schema';
+import { date, embedded, nullable, parsed, selectJsonRows, text } from '../json-rows';
 import { withStoredStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
 import { currentGrantId, grantView, type GrantView } from './grants';
@@ -35,54 +35,83 @@ export interface StaffCompetence {
 export interface MatrixFilter {
   criterion?: CriterionId;
   state?: EvidenceState;
-  /** Only people who qualify for this level but do not hold it or anything above it. */
+  /**
+   * Only people who qualify for this level but do not hold it or anything above it; or, with
+   * READY_FOR_MORE, people who qualify for any level above the one they hold (the manager's home links here).
+   */
   readyForLevel?: string;
 }
+
+/** The `ready` filter's value for "any level above the one they hold" (level ids are never this word). */
+export const READY_FOR_MORE = 'above';
 
 const noEvidence = () => Object.fromEntries(criterionIds.map((c) => [c, 'none'])) as Record<CriterionId, EvidenceState>;
 
 /**
  * The shop's active staff (learners), by name, each with their stored evidence states and their current
- * grant and its acknowledgement, in one statement: the manager's home and the matrix read it per visit.
+ * grant and its acknowledgement, in one statement: the manager's home, the matrix and the authority page
+ * read it per visit. A 200-person shop is 200 rows of a dozen values, so it comes back as one JSON value
+ * (json-rows.ts) rather than value by value.
  */
 async function shopStaff(organisationId: string) {
-  return (await db())
-    .select({ id: userTable.id, name: userTable.name, states: learnerEvidenceState.states, grant: authorityGrant, acknowledgedAt: authorityAcknowledgement.acknowledgedAt })
-    .from(userTable)
-    .leftJoin(learnerEvidenceState, eq(learnerEvidenceState.learnerId, userTable.id))
-    .leftJoin(authorityGrant, eq(authorityGrant.id, currentGrantId(userTable.id)))
-    .leftJoin(authorityAcknowledgement, eq(authorityAcknowledgement.grantId, authorityGrant.id))
-    .where(and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt)))
-    .orderBy(asc(userTable.name));
+  const g = authorityGrant;
+  const rows = await selectJsonRows(
+    {
+      id: [userTable.id, text],
+      name: [userTable.name, text],
+      states: [embedded(learnerEvidenceState.states), nullable(parsed<Record<string, string>>())],
+      grantId: [g.id, nullable(text)],
+      grantOrganisationId: [g.organisationId, text],
+      kind: [g.kind, (v: unknown) => text(v) as AuthorityGrant['kind']],
+      levelId: [g.levelId, nullable(text)],
+      levelSnapshot: [embedded(g.levelSnapshot), nullable(parsed<Record<string, unknown>>())],
+      reason: [g.reason, nullable(text)],
+      grantedBy: [g.grantedBy, text],
+      grantedAt: [g.grantedAt, date],
+      acknowledgedAt: [authorityAcknowledgement.acknowledgedAt, nullable(date)],
+    },
+    sql`FROM ${userTable}
+      LEFT JOIN ${learnerEvidenceState} ON ${eq(learnerEvidenceState.learnerId, userTable.id)}
+      LEFT JOIN ${g} ON ${eq(g.id, currentGrantId(userTable.id))}
+      LEFT JOIN ${authorityAcknowledgement} ON ${eq(authorityAcknowledgement.grantId, g.id)}
+      WHERE ${and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt))}`,
+  );
+  // By name, as SQLite's ORDER BY name would give them (binary order), whatever order the JSON came in.
+  rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return rows.map((r) => {
+    const grant: AuthorityGrant | null = r.grantId === null ? null : { id: r.grantId, organisationId: r.grantOrganisationId, staffId: r.id, kind: r.kind, levelId: r.levelId, levelSnapshot: r.levelSnapshot, reason: r.reason, grantedBy: r.grantedBy, grantedAt: r.grantedAt };
+    return { id: r.id, name: r.name, states: r.states, grant: grant && grantView(grant, r.acknowledgedAt) };
+  });
 }
 
 export async function shopCompetence(organisationId: string, now: Date): Promise<{ levels: AuthorityLevel[]; staff: StaffCompetence[] }> {
   const learners = await shopStaff(organisationId);
   const ids = learners.map((l) => l.id);
   const stored = new Map(learners.flatMap((l) => (l.states ? [[l.id, l.states] as const] : [])));
-  const grants = new Map(learners.flatMap((l) => (l.grant ? [[l.id, grantView(l.grant, l.acknowledgedAt)] as const] : [])));
   const [states, levelRows] = await Promise.all([withStoredStates(stored, ids), shopLevels(organisationId, now)]);
   const levels = levelRows.map(toDomainLevel);
   const staff = learners.map((l): StaffCompetence => {
     const s = states.get(l.id) ?? noEvidence();
     const met = criterionIds.filter((c) => s[c] === 'met');
-    const fits = levels.map((level) => ({ level, ...qualification(level, met) }));
-    const readyFor = fits.filter((f) => f.qualifies).reduce<AuthorityLevel | null>((best, f) => (!best || f.level.rank > best.rank ? f.level : best), null);
-    const current = grants.get(l.id) ?? null;
-    const heldRank = current?.level?.rank ?? -1;
-    return { id: l.id, name: l.name, states: s, metCount: met.length, fits, readyFor, current, readyForMore: readyFor !== null && readyFor.rank > heldRank && readyFor.rank > 0 };
+    const metSet = new Set(met);
+    const fits = levels.map((level) => ({ level, ...qualification(level, metSet) }));
+    const readyFor = highestQualifying(fits);
+    const current = l.grant;
+    return { id: l.id, name: l.name, states: s, metCount: met.length, fits, readyFor, current, readyForMore: readyForMore(readyFor, current?.level?.rank ?? null) };
   });
   return { levels, staff };
 }
 
 export function filterStaff(staff: readonly StaffCompetence[], levels: readonly AuthorityLevel[], filter: MatrixFilter): StaffCompetence[] {
-  const target = filter.readyForLevel ? levels.find((l) => l.id === filter.readyForLevel) : undefined;
+  const forMore = filter.readyForLevel === READY_FOR_MORE;
+  const target = filter.readyForLevel && !forMore ? levels.find((l) => l.id === filter.readyForLevel) : undefined;
   return staff.filter((p) => {
     if (filter.state) {
       // With no criterion chosen, "pending" means pending on any criterion.
       const matches = filter.criterion ? p.states[filter.criterion] === filter.state : criterionIds.some((c) => p.states[c] === filter.state);
       if (!matches) return false;
     }
+    if (forMore && !p.readyForMore) return false;
     if (target) {
       const fit = p.fits.find((f) => f.level.id === target.id);
       if (!fit?.qualifies || (p.current?.level?.rank ?? -1) >= target.rank) return false;

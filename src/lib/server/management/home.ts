@@ -16,6 +16,18 @@ import { flaggedInShop, latestFlagged, reportingSql, toReportingTimes, type Repo
 /** The home lists the latest few flagged terms and links to the rest. */
 export const FLAGGED_ON_HOME = 5;
 
+/**
+ * The home names at most this many people in each list (by name) and gives the total, linking to the
+ * full list: in a 200-person shop, a home that named everyone ready for more authority would be a
+ * directory, not a list of what to act on today.
+ */
+export const PEOPLE_ON_HOME = 10;
+
+/** The first few of a list, and how many there are in all. */
+function firstFew<T>(all: readonly T[]): { total: number; first: T[] } {
+  return { total: all.length, first: all.slice(0, PEOPLE_ON_HOME) };
+}
+
 const openReviews = z.array(z.object({ id: z.string(), dueDate: z.string(), trigger: z.enum(approachReview.trigger.enumValues) }));
 
 /**
@@ -23,10 +35,8 @@ const openReviews = z.array(z.object({ id: z.string(), dueDate: z.string(), trig
  * shop's open reviews (a handful at most, as JSON), each a scalar subquery through its own index.
  */
 export async function homeFigures(manager: { id: string; organisationId: string }) {
-  const { cte, columns } = reportingSql(manager.organisationId);
   const row = await (await db()).get<ReportingRow & { unread: number; flagged: number; reviews: string }>(sql`
-    WITH ${cte}
-    SELECT ${columns},
+    SELECT ${reportingSql(manager.organisationId)},
       (SELECT count(*) FROM ${notification} WHERE ${and(eq(notification.userId, manager.id), isNull(notification.readAt))}) AS unread,
       (SELECT count(*) FROM ${registerEntry} WHERE ${flaggedInShop(manager.organisationId)}) AS flagged,
       (SELECT json_group_array(json_object('id', id, 'dueDate', due_date, 'trigger', "trigger")) FROM ${approachReview}
@@ -45,8 +55,8 @@ export async function managerHome(manager: { id: string; organisationId: string 
   // looking at a page changes nothing.
   const [{ staff }, latest, figures] = await Promise.all([shopCompetence(manager.organisationId, now), latestFlagged(manager.organisationId, FLAGGED_ON_HOME), homeFigures(manager)]);
   return {
-    ready: staff.filter((p) => p.readyForMore),
-    pendingAcknowledgement: staff.filter((p) => p.current && p.current.row.kind !== 'revoke' && !p.current.acknowledgedAt),
+    ready: firstFew(staff.filter((p) => p.readyForMore)),
+    pendingAcknowledgement: firstFew(staff.filter((p) => p.current && p.current.row.kind !== 'revoke' && !p.current.acknowledgedAt)),
     flagged: { total: figures.flagged, latest },
     reviewsDue: figures.reviews
       .map((r) => ({ review: r, state: reviewState(r, today) }))

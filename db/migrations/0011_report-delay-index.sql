@@ -1,0 +1,1 @@
+CREATE INDEX `register_report_delay_idx` ON `register_entry` (`organisation_id`,`source`,(CASE WHEN "reported_at" > "agreed_at" THEN "reported_at" - "agreed_at" ELSE 0 END));
