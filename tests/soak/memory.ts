@@ -1,7 +1,8 @@
 /**
  * The server's memory, from outside: RSS and its high-water mark from /proc/<pid>/status, CPU time from
  * /proc/<pid>/stat, and the V8 heap (live, and after a full collection) from the memory probe the soak
- * preloads into its own server (memory-probe.mjs), asked for with SIGUSR2.
+ * preloads into its own server (memory-probe.mjs), asked for with SIGUSR2. The server may be several
+ * processes (a supervisor and one worker per core): every figure is the sum over all of them.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +11,8 @@ export interface MemorySample {
   /** Seconds since the load started. */
   at: number;
   label: string;
+  /** How many server processes the figures add up. */
+  processes: number;
   rssMb: number;
   /**
    * RSS split as the kernel counts it: private memory (the V8 heap, native allocations, SQLite's page
@@ -18,7 +21,7 @@ export interface MemorySample {
    */
   rssAnonMb: number;
   rssFileMb: number;
-  /** Highest RSS the process has had so far (VmHWM). */
+  /** The sum of each process's highest RSS so far (VmHWM). */
   hwmMb: number;
   /** User + system CPU seconds the server has used so far. */
   cpuSeconds: number;
@@ -43,7 +46,14 @@ function cpuSeconds(pid: number): number {
   return (Number(after[11]) + Number(after[12])) / TICKS;
 }
 
+/** The server's processes: the one started and its children (the workers, when there are several). */
+export function serverProcesses(pid: number): number[] {
+  const children = existsSync(`/proc/${pid}/task/${pid}/children`) ? readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
+  return [pid, ...children];
+}
+
 interface ProbeLine {
+  pid: number;
   heapUsed: number;
   heapUsedAfterGc: number | null;
   external: number;
@@ -51,25 +61,42 @@ interface ProbeLine {
 
 const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
-/** Asks the probe for a line and waits (up to 10 s, the server may be busy) for it to be written. */
-async function probe(pid: number, file: string): Promise<ProbeLine | null> {
+/** Asks each process's probe for a line and waits (up to 10 s, they may be busy) for all of them. */
+async function probe(pids: readonly number[], file: string): Promise<ProbeLine[] | null> {
   const before = lines(file).length;
-  process.kill(pid, 'SIGUSR2');
+  for (const pid of pids) process.kill(pid, 'SIGUSR2');
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const all = lines(file);
-    if (all.length > before) return JSON.parse(all[all.length - 1]!) as ProbeLine;
+    const fresh = lines(file).slice(before).map((l) => JSON.parse(l) as ProbeLine);
+    const byPid = new Map(fresh.map((l) => [l.pid, l]));
+    if (pids.every((p) => byPid.has(p))) return pids.map((p) => byPid.get(p)!);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return null;
 }
 
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
 /** RSS first, from /proc, so the probe's garbage collection cannot lower the figure the verdict uses. */
 export async function sampleMemory(pid: number, probeFile: string, at: number, label: string): Promise<MemorySample> {
-  const s = status(pid);
-  const cpu = cpuSeconds(pid);
-  const p = await probe(pid, probeFile);
-  return { at: Math.round(at), label, rssMb: mb(s.rss), rssAnonMb: mb(s.anon), rssFileMb: mb(s.file), hwmMb: mb(s.hwm), cpuSeconds: Math.round(cpu * 10) / 10, heapUsedMb: p ? mb(p.heapUsed) : null, heapAfterGcMb: p?.heapUsedAfterGc != null ? mb(p.heapUsedAfterGc) : null, externalMb: p ? mb(p.external) : null };
+  const pids = serverProcesses(pid);
+  const s = pids.map(status);
+  const cpu = sum(pids.map(cpuSeconds));
+  const p = await probe(pids, probeFile);
+  const heapAfterGc = p && p.every((l) => l.heapUsedAfterGc !== null) ? sum(p.map((l) => l.heapUsedAfterGc!)) : null;
+  return {
+    at: Math.round(at),
+    label,
+    processes: pids.length,
+    rssMb: mb(sum(s.map((x) => x.rss))),
+    rssAnonMb: mb(sum(s.map((x) => x.anon))),
+    rssFileMb: mb(sum(s.map((x) => x.file))),
+    hwmMb: mb(sum(s.map((x) => x.hwm))),
+    cpuSeconds: Math.round(cpu * 10) / 10,
+    heapUsedMb: p ? mb(sum(p.map((l) => l.heapUsed))) : null,
+    heapAfterGcMb: heapAfterGc !== null ? mb(heapAfterGc) : null,
+    externalMb: p ? mb(sum(p.map((l) => l.external))) : null,
+  };
 }
 
 /** Least-squares slope of RSS over time, in MB per minute. */

@@ -61,7 +61,7 @@ export function render(r: SoakResults): string {
       `${r.settings.connections} virtual users, each pausing 0–${2 * r.settings.thinkMs} ms between actions; warm-up ${r.settings.warmupMinutes} min; memory every ${r.settings.sampleSeconds} s. ` +
       `Database ${r.database.megabytesBefore.toFixed(1)} MB at the start, ${r.database.megabytesAfter.toFixed(1)} MB at the end.`,
     '',
-    '### Server memory (RSS from /proc; heap from the probe, "after GC" once a full collection has run)',
+    `### Server memory, summed over its ${m.after.processes} process${m.after.processes === 1 ? '' : 'es'} (RSS from /proc; heap from the probe, "after GC" once a full collection has run)`,
     table(['s', 'sample', 'RSS MB', 'private MB', 'mapped files MB', 'heap used MB', 'heap after GC MB', 'external MB', 'server CPU since last'], memoryRows),
     '',
     table(

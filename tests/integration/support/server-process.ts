@@ -24,13 +24,16 @@ export interface Server {
   base: string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   waitForLine(pattern: RegExp): Promise<void>;
+  /** Everything the server has printed so far. */
+  output(): string;
 }
 
-export async function startServer(databaseFile: string): Promise<Server> {
+/** `env` adds to the server's environment (e.g. WEB_CONCURRENCY for the number of server processes). */
+export async function startServer(databaseFile: string, env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}`, SEED_DEMO: 'true', ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'test' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${databaseFile}`, SEED_DEMO: 'true', ASTRO_TELEMETRY_DISABLED: '1', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
@@ -55,7 +58,7 @@ export async function startServer(databaseFile: string): Promise<Server> {
       void exited.then(({ code }) => reject(new Error(`server exited (${code}) before ${pattern}:\n${output.slice(-2000)}`)));
     });
   await waitForLine(/Goodwill is serving on/);
-  return { child, base: `http://127.0.0.1:${port}`, exited, waitForLine };
+  return { child, base: `http://127.0.0.1:${port}`, exited, waitForLine, output: () => output };
 }
 
 export interface Reply {
