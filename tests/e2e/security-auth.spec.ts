@@ -4,8 +4,9 @@
  * - common and context-specific passwords are refused wherever a password is set (invitation, account
  *   made by an administrator, password change), with the rule's message, and nothing is changed;
  * - a password change ends every other session of the person, and the old token with them;
- * - repeated sign-in failures (per account, then per address) and repeated invitation misses answer
- *   429 with Retry-After, even for the right password or a valid link, until the block ends.
+ * - repeated sign-in failures (per account, then per address), repeated wrong current passwords on
+ *   /account (counted with the account's sign-in failures) and repeated invitation misses answer 429
+ *   with Retry-After, even for the right password or a valid link, until the block ends.
  * The tests run in order: the throttles they trip stay tripped for 15 minutes.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
@@ -107,6 +108,39 @@ test('a password change ends every other session, and the old token, but keeps t
   const oldPassword = await (await as()).post('/login', form({ email: 'assessor2@demo.goodwill.test', password: DEMO_PASSWORD }));
   expect(oldPassword.status()).toBe(400);
   await as('assessor2@demo.goodwill.test', 'tide lamp orchard seven');
+});
+
+test('a password change: after 5 wrong current passwords, even the right one gets 429 with Retry-After, and sign-in to that account is paused too', async () => {
+  const email = 'learner@quayside.goodwill.test';
+  const hash = async () => String((await server.sql().execute({ sql: 'select password_hash as h from user where email = ?', args: [email] })).rows[0]!.h);
+  const before = await hash();
+  const leah = await as(email);
+  const token = async () => (await leah.storageState()).cookies.find((c) => c.name === 'session')!.value;
+  const tokenBefore = await token();
+  const attempt = (current: string) => leah.post('/account', form({ current, password: 'quiet harbour lantern nine', confirm: 'quiet harbour lantern nine' }));
+  for (let i = 0; i < 5; i++) {
+    const r = await attempt(`wrong guess ${i}`);
+    expect(r.status(), `failure ${i + 1}`).toBe(400);
+    expect(await r.text()).toContain('That is not your current password');
+  }
+  const blocked = await attempt(DEMO_PASSWORD);
+  expect(blocked.status()).toBe(429);
+  expect(Number(blocked.headers()['retry-after'])).toBeGreaterThan(0);
+  const page = await blocked.text();
+  // Said in the re-rendered form, beside the current-password field.
+  expect(page).toMatch(/<p class="field-error" id="field-current-error">Too many attempts[^<]*try again in \d+ minutes?\.<\/p>/);
+  expect(page).not.toContain('Password changed');
+  expect(await hash(), 'the password is unchanged').toBe(before);
+  // No new session was opened (a change would have replaced this one and ended the rest).
+  expect(await token()).toBe(tokenBefore);
+  expect(await count("select count(*) as n from session where user_id = 'user-quayside-learner'")).toBe(1);
+  expect((await leah.get('/account')).status(), 'still signed in here').toBe(200);
+
+  // One budget of guesses per account: sign-in to it is paused as well, even with the right password.
+  const signIn = await (await as()).post('/login', form({ email, password: DEMO_PASSWORD }));
+  expect(signIn.status()).toBe(429);
+  // Counted per account, not per address: another account still signs in from this address.
+  await as('manager@quayside.goodwill.test');
 });
 
 test('after sign-in, `next` never leads off the site, however it is dressed up (ASVS V3.7.2)', async ({ browser }) => {

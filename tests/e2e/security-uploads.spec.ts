@@ -2,8 +2,10 @@
  * ASVS V5 (file handling): uploads through the real form (/learn/portfolio/add?kind=file) in Chromium.
  * Files whose name lies about their content, types we do not take, files over the limit and names that
  * try to be paths are refused with a message that says why, and nothing is stored (no upload row, no
- * evidence). A real PDF is taken, and is then served only as a download (attachment, nosniff, its
- * sniffed type) to those who may see the learner's records, and answered 404 to everyone else.
+ * evidence); so is a good file whose submission is refused (its claims, a form id already used), and a
+ * double-clicked submit stores one file. A real PDF is taken, and is then served only as a download
+ * (attachment, nosniff, its sniffed type) to those who may see the learner's records, and answered 404
+ * to everyone else.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { client, DEMO_PASSWORD, signInAs, startGoodwill, type Goodwill } from './support/security-server';
@@ -110,6 +112,51 @@ for (const name of ['../../etc/passwd.pdf', '..\\..\\windows\\win.ini.pdf', '/et
     }
   });
 }
+
+/**
+ * Refusals decided after the file itself passed its checks, by the evidence it came with: the blob is
+ * stored only with the evidence, so none is left behind with nothing pointing at it.
+ */
+async function postFile(email: string, fields: { id: string; claims: string }): Promise<{ status: number; text: string }> {
+  const ctx = await client(server.base);
+  try {
+    await signInAs(ctx, server.base, email);
+    const r = await ctx.post('/learn/portfolio/add?kind=file', {
+      headers: { origin: server.base },
+      multipart: { ...fields, title: 'A document', declaredOwnWork: 'yes', file: { name: 'letter.pdf', mimeType: 'application/pdf', buffer: PDF } },
+      maxRedirects: 0,
+    });
+    return { status: r.status(), text: await r.text() };
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+test('refused after the file passed: a claim that is no criterion, with a message, and no blob left behind', async () => {
+  const before = await stored();
+  const r = await postFile('learner@demo.goodwill.test', { id: crypto.randomUUID(), claims: 'P99' });
+  expect(r.status).toBe(400);
+  expect(r.text).toContain('Tick at least one criterion this evidence shows.');
+  expect(await stored()).toEqual(before);
+});
+
+test('refused after the file passed: a form id another learner’s evidence already has, and no blob left behind', async () => {
+  const id = crypto.randomUUID();
+  expect((await postFile('learner2@demo.goodwill.test', { id, claims: 'P7' })).status).toBe(303);
+  const before = await stored();
+  const r = await postFile('learner@demo.goodwill.test', { id, claims: 'P7' });
+  expect(r.status).toBe(400);
+  expect(r.text).toContain('That form has expired; reload the page.');
+  expect(await stored()).toEqual(before);
+});
+
+test('the same form posted twice (a double click) stores one file and one item', async () => {
+  const before = await stored();
+  const id = crypto.randomUUID();
+  expect((await postFile('learner@demo.goodwill.test', { id, claims: 'P7' })).status).toBe(303);
+  expect((await postFile('learner@demo.goodwill.test', { id, claims: 'P7' })).status).toBe(303);
+  expect(await stored()).toEqual({ uploads: before.uploads + 1, evidence: before.evidence + 1 });
+});
 
 test('refused: a PNG named .exe (the extension must match what the file is)', async () => {
   // ASVS 5.0 V5.2.2: the extension must match the content (checkUpload compares them).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_POLICY, sessionStatus } from '../../src/lib/domain/session-policy';
-import { afterFailure, isBlocked, THROTTLE_POLICY } from '../../src/lib/domain/throttle-policy';
+import { afterFailure, isBlocked, minutesUntil, THROTTLE_POLICY } from '../../src/lib/domain/throttle-policy';
 
 const t0 = new Date('2026-03-02T09:00:00Z');
 const plus = (ms: number) => new Date(t0.getTime() + ms);
@@ -55,5 +55,15 @@ describe('sign-in throttling', () => {
     let record = undefined as ReturnType<typeof afterFailure> | undefined;
     for (let i = 0; i < THROTTLE_POLICY.account.maxFailures; i++) record = afterFailure('address', record, t0);
     expect(isBlocked(record, t0)).toBeNull();
+  });
+
+  // What a throttled person is told: whole minutes, rounded up, never "0 minutes".
+  it.each([
+    ['the whole block ahead', 15 * MIN, 15],
+    ['part of a minute left', 30_000, 1],
+    ['just over 14 minutes', 14 * MIN + 1, 15],
+    ['already over (a clock between check and message)', -MIN, 1],
+  ])('minutesUntil: %s', (_label, ahead, minutes) => {
+    expect(minutesUntil(plus(ahead), t0)).toBe(minutes);
   });
 });

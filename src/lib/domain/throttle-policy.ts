@@ -32,3 +32,8 @@ export function afterFailure(scope: ThrottleScope, record: ThrottleRecord | unde
   const blockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.blockMs) : null;
   return { failures, firstFailureAt, blockedUntil };
 }
+
+/** Whole minutes until a block ends, at least one: what a throttled person is told to wait. */
+export function minutesUntil(retryAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+}

@@ -3,15 +3,21 @@ import { checkAttempt, reflection, reflectionVersion, scenarioAttempt, upload } 
 import type { EvidenceKind } from '../../../../db/schema/portfolio';
 import { reviewReflection } from '../../domain/star-feedback';
 import { db } from '../db';
+import type { CheckedUpload } from './uploads';
 
 export type SnapshotResult = { ok: true; snapshot: Record<string, unknown>; title: string } | { ok: false; reason: string };
 
 /**
  * Freezes what the assessor will see for this version: the reflection's text with the feedback it had
  * at submission, the scenario's debrief, the check's score, the file's details, or the written record.
- * Every source must belong to the learner.
+ * Every source must belong to the learner. A file being submitted now (`file`) is not stored yet: its
+ * details come from the checked file itself, and it will be stored as the learner's with the evidence.
  */
-export async function takeSnapshot(kind: EvidenceKind, learnerId: string, source: { sourceId?: string | null; text?: string; title?: string }): Promise<SnapshotResult> {
+export async function takeSnapshot(
+  kind: EvidenceKind,
+  learnerId: string,
+  source: { sourceId?: string | null; text?: string; title?: string; file?: Pick<CheckedUpload, 'id' | 'displayName' | 'mimeType' | 'size'> },
+): Promise<SnapshotResult> {
   const d = await db();
   switch (kind) {
     case 'reflection': {
@@ -33,7 +39,7 @@ export async function takeSnapshot(kind: EvidenceKind, learnerId: string, source
       return { ok: true, title: `${c.criterion} knowledge check (${c.score} %)`, snapshot: { checkAttemptId: c.id, criterion: c.criterion, percent: c.score, submittedAt: c.submittedAt?.toISOString() } };
     }
     case 'file': {
-      const [u] = await d
+      const [u] = source.file ? [source.file] : await d
         .select({ id: upload.id, displayName: upload.displayName, mimeType: upload.mimeType, size: upload.size })
         .from(upload)
         .where(and(eq(upload.id, source.sourceId ?? ''), eq(upload.learnerId, learnerId)));
