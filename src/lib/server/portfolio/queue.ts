@@ -30,8 +30,12 @@ const itemColumns = {
   claims: [embedded(evidenceItem.claims), parsed<string[]>()],
 } as const;
 
-/** How much of the queue one page shows: the longest waits come first, so the rest can wait a page. */
-export const QUEUE_PAGE = 100;
+/**
+ * How much of the queue one page shows: the longest waits come first, so the rest can wait a page.
+ * Fifty rows is more than a day's marking and still a page a phone scrolls through; the marking view
+ * reads the same page for its previous/next links.
+ */
+export const QUEUE_PAGE = 50;
 
 /**
  * The assessor's queue: submissions from their assigned learners, the longest-waiting first. The page's
