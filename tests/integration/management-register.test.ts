@@ -6,7 +6,7 @@ import { reportingTimes } from '../../src/lib/domain/reporting-times';
 import type { Concession } from '../../src/lib/domain/special-terms';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { grantLevel, revokeAuthority } from '../../src/lib/server/management/grants';
-import { findEntry, logTerm, reportingFigures, shopRegister, type TermInput } from '../../src/lib/server/management/register';
+import { findEntry, logTerm, REGISTER_PAGE, reportingFigures, shopRegister, shopRegisterPage, type TermInput } from '../../src/lib/server/management/register';
 import { registerCsv } from '../../src/lib/server/management/register-export';
 import { DEMO_ORG, levelId, newLearner, OTHER_ORG, sessionUser } from './management-helpers';
 import { useTestDatabase } from './support/test-db';
@@ -172,5 +172,41 @@ describe('shop boundaries', () => {
 
   it('keeps register entries append-only in the database', async () => {
     await expect(database.current().client.execute("update register_entry set within_authority = 1")).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('the register page by page', () => {
+  it('pages through every entry newest first, with the count and cost of them all, and reads any page number sensibly', async () => {
+    const person = await newLearner(DEMO_ORG, 'Busy Seller');
+    // More than two pages of one person's terms, some agreed at the same moment (ties keep a fixed order).
+    const many = 2 * REGISTER_PAGE + 7;
+    for (let i = 0; i < many; i++) {
+      const r = await logTerm(person, term({ customerRef: `C-${1000 + i}`, concessions: [{ type: 'free-delivery', deliveryCost: 5 + (i % 7) }], agreedAt: hoursAfter(granted, Math.floor(i / 3)) }), now);
+      expect(r.type).toBe('logged');
+    }
+    const filter = { staffId: person.id };
+    const all = await shopRegister(DEMO_ORG, filter);
+    expect(all).toHaveLength(many);
+
+    const pages = await Promise.all([1, 2, 3].map((n) => shopRegisterPage(DEMO_ORG, filter, n)));
+    expect(pages.map((p) => p.entries.length)).toEqual([REGISTER_PAGE, REGISTER_PAGE, 7]);
+    expect(pages.flatMap((p) => p.entries.map((e) => e.entry.id))).toEqual(all.map((e) => e.entry.id));
+    for (const p of pages) {
+      expect(p).toMatchObject({ total: many, pages: 3 });
+      expect(p.totalCost).toBeCloseTo(all.reduce((sum, e) => sum + e.entry.cost, 0), 6);
+    }
+    const agreed = all.map((e) => e.entry.agreedAt.getTime());
+    expect(agreed).toEqual([...agreed].sort((a, b) => b - a));
+
+    expect((await shopRegisterPage(DEMO_ORG, filter, 0)).page).toBe(1);
+    expect((await shopRegisterPage(DEMO_ORG, filter, Number('abc'))).page).toBe(1);
+    const beyond = await shopRegisterPage(DEMO_ORG, filter, 99);
+    expect(beyond.page).toBe(3);
+    expect(beyond.entries.map((e) => e.entry.id)).toEqual(pages[2]!.entries.map((e) => e.entry.id));
+  });
+
+  it('is one empty page for a filter nothing matches', async () => {
+    const nobody = await newLearner(DEMO_ORG, 'No Terms Yet');
+    expect(await shopRegisterPage(DEMO_ORG, { staffId: nobody.id }, 1)).toEqual({ entries: [], total: 0, totalCost: 0, page: 1, pages: 1 });
   });
 });

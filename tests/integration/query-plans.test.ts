@@ -12,7 +12,7 @@ import { DEMO_ORG } from '../../db/seed';
 import { assignedLearners, listUsers } from '../../src/lib/server/accounts/accounts';
 import { managerHome } from '../../src/lib/server/management/home';
 import { shopEffect } from '../../src/lib/server/management/effects';
-import { myRegister, reportingFigures, shopRegister } from '../../src/lib/server/management/register';
+import { myRegister, reportingFigures, shopRegister, shopRegisterPage } from '../../src/lib/server/management/register';
 import { unreadCount } from '../../src/lib/server/notifications';
 import { assessorQueue, assessorQueueSize, learnerEvidence } from '../../src/lib/server/portfolio/queue';
 import { evidenceStates } from '../../src/lib/server/portfolio/states';
@@ -121,6 +121,7 @@ const cases: Case[] = [
   { name: 'learnerFacts (modules read, checks passed, evidence states)', run: () => learnerFacts(learner) },
   { name: 'unreadCount', run: () => unreadCount(learner) },
   { name: 'shopRegister, flagged and all (register entries by shop)', run: () => Promise.all([shopRegister(DEMO_ORG.id, { flagged: true, source: 'shop' }), shopRegister(DEMO_ORG.id)]) },
+  { name: 'shopRegisterPage, its count and cost and a later page', run: () => Promise.all([shopRegisterPage(DEMO_ORG.id, {}, 1), shopRegisterPage(DEMO_ORG.id, { flagged: true }, 3)]) },
   { name: 'myRegister', run: () => myRegister(learner) },
   { name: 'reportingFigures', run: () => reportingFigures(DEMO_ORG.id) },
   { name: 'listUsers of a shop', run: () => listUsers({ organisationId: DEMO_ORG.id, role: 'learner' }) },

@@ -3,7 +3,7 @@
  * when it was agreed (not when it was logged), flagged when outside it, and the shop's managers are told
  * at once in-app. Entries are append-only; the time from agreement to report is kept for every one.
  */
-import { and, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { registerEntry, reportDelay, user as userTable, type RegisterEntry } from '../../../../db/schema';
 import { checkTermAgainstAuthority } from '../../domain/authority';
 import { checkRegisterTerm } from '../../domain/register';
@@ -105,22 +105,61 @@ export interface EntryView {
 
 export type RegisterFilter = { flagged?: boolean; staffId?: string; source?: 'shop' | 'practice' };
 
-/** The shop's register (real terms unless practice is asked for), newest agreement first, with who logged each. */
-export async function shopRegister(organisationId: string, filter: RegisterFilter = {}): Promise<EntryView[]> {
-  const conditions = [
+function registerWhere(organisationId: string, filter: RegisterFilter) {
+  return and(
     eq(registerEntry.organisationId, organisationId),
     filter.flagged ? eq(registerEntry.withinAuthority, false) : undefined,
     filter.staffId ? eq(registerEntry.staffId, filter.staffId) : undefined,
     // Practice terms are shown only when asked for: the register is what was promised to real customers.
     eq(registerEntry.source, filter.source ?? 'shop'),
-  ].filter((c) => c !== undefined);
-  const rows = await (await db())
+  );
+}
+
+const newestFirst = [desc(registerEntry.agreedAt), desc(registerEntry.id)];
+
+/** The shop's register (real terms unless practice is asked for), newest agreement first, with who logged each: all of it, for the CSV export. */
+export async function shopRegister(organisationId: string, filter: RegisterFilter = {}): Promise<EntryView[]> {
+  return (await db())
     .select({ entry: registerEntry, staffName: userTable.name })
     .from(registerEntry)
     .innerJoin(userTable, eq(userTable.id, registerEntry.staffId))
-    .where(and(...conditions))
-    .orderBy(desc(registerEntry.agreedAt));
-  return rows;
+    .where(registerWhere(organisationId, filter))
+    .orderBy(...newestFirst);
+}
+
+/** How many entries the register page shows at a time. */
+export const REGISTER_PAGE = 50;
+
+export interface RegisterPage {
+  entries: EntryView[];
+  /** Entries matching the filter in all, and what they cost the shop. */
+  total: number;
+  totalCost: number;
+  /** 1-based; a page beyond the last is read as the last. */
+  page: number;
+  pages: number;
+}
+
+/**
+ * One page of the register, newest first, with the count and cost of every entry the filter matches.
+ * A busy shop logs thousands of terms; the page reads and renders fifty of them.
+ */
+export async function shopRegisterPage(organisationId: string, filter: RegisterFilter, page: number): Promise<RegisterPage> {
+  const d = await db();
+  const where = registerWhere(organisationId, filter);
+  const [totals] = await d.select({ total: count(), totalCost: sql<number>`coalesce(sum(${registerEntry.cost}), 0)` }).from(registerEntry).where(where);
+  const total = totals?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / REGISTER_PAGE));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  const entries = await d
+    .select({ entry: registerEntry, staffName: userTable.name })
+    .from(registerEntry)
+    .innerJoin(userTable, eq(userTable.id, registerEntry.staffId))
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(REGISTER_PAGE)
+    .offset((current - 1) * REGISTER_PAGE);
+  return { entries, total, totalCost: Number(totals?.totalCost ?? 0), page: current, pages };
 }
 
 /** One of the shop's entries, or undefined when it is not this shop's (callers answer 404). */
