@@ -11,7 +11,7 @@ import { shopCompetence } from '../../src/lib/server/management/competence';
 import { FLAGGED_ON_HOME, homeFigures, managerHome } from '../../src/lib/server/management/home';
 import { latestFlagged, reportingFigures } from '../../src/lib/server/management/register';
 import { unreadCount } from '../../src/lib/server/notifications';
-import { assessorQueue, assessorQueueSize, learnerEvidence } from '../../src/lib/server/portfolio/queue';
+import { assessorQueuePage, learnerEvidence } from '../../src/lib/server/portfolio/queue';
 import { evidenceStates } from '../../src/lib/server/portfolio/states';
 import { portfolioByCriterion } from '../../src/lib/server/portfolio/view';
 import { learnerFacts } from '../../src/lib/server/progress';
@@ -54,9 +54,11 @@ export async function serviceLatency(scale: Scale, now: Date): Promise<LatencyRo
   };
   const count = (xs: { length: number }) => String(xs.length);
 
-  const waiting = async () => `${count(await assessorQueue('user-assessor'))} of ${await assessorQueueSize('user-assessor')} waiting (demo assessor)`;
-  await add('assessorQueue (assessor)', PER_PERSON_MS, (id: string) => assessorQueue(id), assessor, waiting);
-  await add('assessorQueueSize (assessor)', PER_PERSON_MS, assessorQueueSize, assessor, async () => '1 number');
+  const waiting = async () => {
+    const page = await assessorQueuePage('user-assessor');
+    return `${count(page.items)} of ${page.waiting} waiting (demo assessor)`;
+  };
+  await add('assessorQueuePage (assessor)', PER_PERSON_MS, (id: string) => assessorQueuePage(id), assessor, waiting);
   await add('assignedLearners (assessor)', PER_PERSON_MS, assignedLearners, assessor, async () => `${count(await assignedLearners('user-assessor'))} learners (demo assessor)`);
   await add('evidenceStates (1 learner)', PER_PERSON_MS, (id: string) => evidenceStates([id]), learner, async () => '17 criteria');
   await add('learnerFacts (learner)', PER_PERSON_MS, learnerFacts, learner, async () => '17 criteria');

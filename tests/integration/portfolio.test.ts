@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkAttempt, decision, evidenceItem, learnerEvidenceState, reflection, reflectionVersion } from '../../db/schema';
+import { assessorAssignment, checkAttempt, decision, evidenceItem, learnerEvidenceState, reflection, reflectionVersion } from '../../db/schema';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { decide } from '../../src/lib/server/portfolio/decisions';
 import { resubmitEvidence, submitEvidence } from '../../src/lib/server/portfolio/evidence';
@@ -8,7 +8,7 @@ import { sampleDecision } from '../../src/lib/server/portfolio/sampling';
 import { signOffUnit } from '../../src/lib/server/portfolio/sign-off';
 import { computeEvidenceStates, evidenceStates } from '../../src/lib/server/portfolio/states';
 import { portfolioByCriterion } from '../../src/lib/server/portfolio/view';
-import { assessorQueue } from '../../src/lib/server/portfolio/queue';
+import { assessorQueue, assessorQueuePage } from '../../src/lib/server/portfolio/queue';
 import { eq, inArray } from 'drizzle-orm';
 import { criterionIds } from '../../src/lib/domain/criteria';
 import { useTestDatabase } from './support/test-db';
@@ -74,6 +74,30 @@ describe('submitting evidence', () => {
     expect((await wit(manager, learner2.id)).type).toBe('ok');
     expect((await wit(otherManager, learner2.id)).type).toBe('refused');
     expect((await obs(learner2, learner2.id)).type).toBe('refused');
+  });
+});
+
+describe("the assessor's queue", () => {
+  it('gives a page of the longest waits, oldest first, and counts every waiting item of their learners', async () => {
+    for (let i = 0; i < 3; i++) {
+      const sourceId = await reflectionFor(learner.id, BODY);
+      await submitEvidence(learner, { id: randomUUID(), learnerId: learner.id, kind: 'reflection', sourceId, claims: ['P2'], declaredOwnWork: true }, later(10 + i));
+    }
+    const d = database.current().db;
+    const mine = (await d.select({ learnerId: assessorAssignment.learnerId }).from(assessorAssignment).where(eq(assessorAssignment.assessorId, assessor.id))).map((a) => a.learnerId);
+    const awaiting = (await d.select().from(evidenceItem).where(inArray(evidenceItem.learnerId, mine))).filter((i) => i.status === 'submitted' || i.status === 'resubmitted');
+    expect(awaiting.length).toBeGreaterThan(2);
+
+    const whole = await assessorQueuePage(assessor.id, 1000);
+    expect(whole.waiting).toBe(awaiting.length);
+    expect(whole.items.map((q) => q.id).sort()).toEqual(awaiting.map((i) => i.id).sort());
+    const times = whole.items.map((q) => q.submittedAt!.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+
+    const firstTwo = await assessorQueuePage(assessor.id, 2);
+    expect(firstTwo.waiting).toBe(awaiting.length);
+    expect(firstTwo.items.map((q) => q.id)).toEqual(whole.items.slice(0, 2).map((q) => q.id));
+    expect(await assessorQueuePage('user-nobody', 2)).toEqual({ items: [], waiting: 0 });
   });
 });
 

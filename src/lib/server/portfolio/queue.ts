@@ -38,15 +38,26 @@ const itemColumns = {
 export const QUEUE_PAGE = 50;
 
 /**
- * The assessor's queue: submissions from their assigned learners, the longest-waiting first. The page's
- * items are chosen from the covering (learner, status, submitted) index alone; only those are then read
- * with their claims and learner, not every waiting item.
+ * The assessor's queue: submissions from their assigned learners, the longest-waiting first, one page of
+ * them and how many wait in all. The page's items are chosen from the covering (learner, status,
+ * submitted) index alone, and the count comes from the same pass (a window over every waiting item,
+ * worked out before the LIMIT), so the queue is one statement.
  */
-export async function assessorQueue(assessorId: string, limit: number = QUEUE_PAGE) {
+export async function assessorQueuePage(assessorId: string, limit: number = QUEUE_PAGE) {
   const d = await db();
   // Every column the queue shows is in the covering index, so the page is chosen and read from it alone.
   const page = d
-    .select({ id: evidenceItem.id, title: evidenceItem.title, kind: evidenceItem.kind, status: evidenceItem.status, currentVersion: evidenceItem.currentVersion, submittedAt: evidenceItem.submittedAt, learnerId: evidenceItem.learnerId, claims: evidenceItem.claims })
+    .select({
+      id: evidenceItem.id,
+      title: evidenceItem.title,
+      kind: evidenceItem.kind,
+      status: evidenceItem.status,
+      currentVersion: evidenceItem.currentVersion,
+      submittedAt: evidenceItem.submittedAt,
+      learnerId: evidenceItem.learnerId,
+      claims: evidenceItem.claims,
+      waiting: sql<number>`count(*) OVER ()`.as('waiting'),
+    })
     .from(evidenceItem)
     .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])))
     .orderBy(asc(evidenceItem.submittedAt), asc(evidenceItem.id))
@@ -64,22 +75,21 @@ export async function assessorQueue(assessorId: string, limit: number = QUEUE_PA
       learnerName: [userTable.name, text],
       shop: [organisation.name, nullable(text)],
       claims: [embedded(page.claims), parsed<string[]>()],
+      waiting: [page.waiting, number],
     },
     sql`FROM ${page}
       JOIN ${userTable} ON ${eq(userTable.id, page.learnerId)}
       LEFT JOIN ${organisation} ON ${eq(organisation.id, userTable.organisationId)}`,
   );
-  return rows.sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id.localeCompare(b.id));
+  const items = rows
+    .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id.localeCompare(b.id))
+    .map(({ waiting: _waiting, ...item }) => item);
+  return { items, waiting: rows[0]?.waiting ?? 0 };
 }
 
-/** How many submissions wait for this assessor in all. */
-export async function assessorQueueSize(assessorId: string): Promise<number> {
-  const d = await db();
-  const [row] = await d
-    .select({ n: count() })
-    .from(evidenceItem)
-    .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])));
-  return row?.n ?? 0;
+/** The first page of the assessor's queue (the marking view's previous/next links walk it). */
+export async function assessorQueue(assessorId: string, limit: number = QUEUE_PAGE) {
+  return (await assessorQueuePage(assessorId, limit)).items;
 }
 
 /** A learner's evidence items with their current claims, newest first (one JSON value: see json-rows.ts). */
