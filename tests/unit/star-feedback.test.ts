@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MARKING_POINTS, MISCONCEPTION_IDS, POINT_IDS, reviewReflection, splitStar } from '../../src/lib/domain/star-feedback';
 import type { PointId, Verdict } from '../../src/lib/domain/star-feedback';
+import { splitLabelled } from '../../src/lib/domain/star/sections';
 
 const VERDICTS = ['evidenced', 'partial', 'missing'];
 const GRADES = ['present', 'thin', 'missing'];
@@ -148,6 +149,14 @@ describe('STAR structure', () => {
     ['bold labels with colons', '**Situation:** A man came in.\n**Task:** Find him a lamp.\n**Action:** I asked what room it was for.\n**Result:** He bought one.'],
   ])('recognises %s', (_name, text) => {
     expect(splitStar(text)).toEqual({ situation: 'A man came in.', task: 'Find him a lamp.', action: 'I asked what room it was for.', result: 'He bought one.' });
+    // The STAR editor's island splits labelled text with `splitLabelled` alone.
+    expect(splitLabelled(text)).toEqual(splitStar(text));
+  });
+
+  it('leaves prose to the sentence rules: splitLabelled finds no labels in it', () => {
+    expect(splitLabelled('A man came in. I asked what room it was for. He bought one.')).toBeNull();
+    expect(splitLabelled('')).toBeNull();
+    expect(splitLabelled(guided)).toEqual(splitStar(guided));
   });
 
   it('splits free text in order without losing or reordering a sentence', () => {

@@ -10,7 +10,7 @@ import { findMisconceptions } from './star/misconceptions';
 import type { MisconceptionId } from './star/misconceptions';
 import { judgePoint } from './star/points';
 import type { Verdict } from './star/points';
-import type { StarPart } from './star/sentences';
+import type { StarPart } from './star/sections';
 import { gradeStar } from './star/structure';
 import type { StarGrade } from './star/structure';
 import { tipFor } from './star/tips';

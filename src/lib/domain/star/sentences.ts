@@ -3,8 +3,7 @@
  * phrase inside a sentence is negated or only wished for ("I didn't ask", "I should have asked").
  */
 
-export const STAR_PARTS = ['situation', 'task', 'action', 'result'] as const;
-export type StarPart = (typeof STAR_PARTS)[number];
+import { findSections, type StarPart } from './sections';
 
 export interface Sentence {
   index: number;
@@ -12,41 +11,6 @@ export interface Sentence {
   text: string;
   /** The guided part it sits under ("## Action", "Result:"), or null in free text. */
   part: StarPart | null;
-}
-
-export interface Section {
-  part: StarPart | null;
-  text: string;
-}
-
-/** A STAR label: a markdown heading, a bold word or "Word:" at the start of a line or sentence. */
-const LABEL =
-  /(^|\n|[.!?]["”']?[ \t]+)[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(situation|task|actions?|results?|outcome)(?:\*\*|__)?[ \t]*(?:(?:[:\-–—](?:\*\*|__)?|\*\*:)[ \t]*|(?=\r?\n))/gi;
-
-function partOf(word: string): StarPart {
-  const w = word.toLowerCase();
-  if (w.startsWith('situation')) return 'situation';
-  if (w.startsWith('task')) return 'task';
-  if (w.startsWith('action')) return 'action';
-  return 'result';
-}
-
-/** Splits on STAR labels; text before the first label (or all of it, when there are none) has part null. */
-export function findSections(text: string): Section[] {
-  const marks: { part: StarPart; labelStart: number; bodyStart: number }[] = [];
-  for (const m of text.matchAll(LABEL)) {
-    const lead = m[1] ?? '';
-    marks.push({ part: partOf(m[2] ?? ''), labelStart: m.index + lead.length, bodyStart: m.index + m[0].length });
-  }
-  const sections: Section[] = [];
-  const firstStart = marks[0]?.labelStart ?? text.length;
-  const head = text.slice(0, firstStart);
-  if (head.trim()) sections.push({ part: null, text: head });
-  marks.forEach((mark, i) => {
-    const end = marks[i + 1]?.labelStart ?? text.length;
-    sections.push({ part: mark.part, text: text.slice(mark.bodyStart, end) });
-  });
-  return sections;
 }
 
 // Short words that end in a full stop without ending the sentence.

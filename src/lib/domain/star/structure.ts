@@ -4,8 +4,9 @@
  * result), choosing the order-keeping assignment that best fits cue phrases. Each part is then graded.
  */
 import type { Analysis, SentenceFacts } from './facts';
-import type { Sentence, StarPart } from './sentences';
-import { STAR_PARTS, findSections, splitSentences } from './sentences';
+import { STAR_PARTS, joinPieces, splitLabelled, type StarPart } from './sections';
+import type { Sentence } from './sentences';
+import { splitSentences } from './sentences';
 import { MEASURE } from './lexicon';
 
 export type StarGrade = 'present' | 'thin' | 'missing';
@@ -84,23 +85,12 @@ export function assignParts(sentences: readonly Sentence[]): StarPart[] {
 
 /** The four parts of a reflection as text, for an editor's four boxes. */
 export function splitStar(text: string): Record<StarPart, string> {
+  const labelled = splitLabelled(text);
+  if (labelled) return labelled;
   const parts: Record<StarPart, string[]> = { situation: [], task: [], action: [], result: [] };
-  const sections = findSections(text.replace(/\r\n?/g, '\n'));
-  if (sections.some((s) => s.part !== null)) {
-    for (const section of sections) {
-      const body = section.text.trim();
-      if (body) parts[section.part ?? 'situation'].push(body);
-    }
-  } else {
-    const sentences = splitSentences(text);
-    assignParts(sentences).forEach((part, i) => parts[part].push(sentences[i]!.text));
-  }
-  return {
-    situation: parts.situation.join(sections.length > 1 ? '\n\n' : ' '),
-    task: parts.task.join(sections.length > 1 ? '\n\n' : ' '),
-    action: parts.action.join(sections.length > 1 ? '\n\n' : ' '),
-    result: parts.result.join(sections.length > 1 ? '\n\n' : ' '),
-  };
+  const sentences = splitSentences(text);
+  assignParts(sentences).forEach((part, i) => parts[part].push(sentences[i]!.text));
+  return joinPieces(parts, ' ');
 }
 
 const MIN_WORDS: Readonly<Record<StarPart, number>> = { situation: 8, task: 6, action: 15, result: 6 };
