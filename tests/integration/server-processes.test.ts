@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WORKER_V8_FLAGS } from '../../src/server/cluster';
 import { running, send, signIn, startServer } from './support/server-process';
 
 const dir = mkdtempSync(join(tmpdir(), 'goodwill-processes-'));
@@ -37,6 +38,8 @@ describe('several server processes', () => {
     expect(server.output()).toContain('(2 server processes)');
     const [first, second] = workersOf(supervisor);
     expect([first, second].every((p) => p !== undefined && alive(p))).toBe(true);
+    // Each worker runs with the heap setting that keeps its memory level under steady load.
+    for (const p of [first, second]) expect(readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining(WORKER_V8_FLAGS));
 
     // A session made through one worker is good on the other: nothing is kept in a process.
     const cookie = await signIn(server.base, 'learner@demo.goodwill.test');
