@@ -21,7 +21,7 @@ const isListenerClosed = (m: unknown): m is WorkerMessage => typeof m === 'objec
  * V8 lets the old generation grow to up to four times what survived the last full collection before
  * collecting again, and keeps the pages it has touched. Under steady load a worker's live heap stays
  * near 40 MB, yet its memory climbed in steps for minutes, to the highest heap it had reached: in the
- * ten-minute soak, 12 % after the first minute. Growing by at most a factor of two holds it near its
+ * ten-minute soak, 12.5 % after the first minute. Growing by at most a factor of two holds it near its
  * level after the first minute (4 % in the same soak) at no throughput measurable on the benchmark.
  */
 export const WORKER_V8_FLAGS = ['--heap-growing-percent=100'];

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { upload } from '../../../../db/schema';
 import type { Database } from '../../../../db/client';
 import { checkUpload, uploadMessages, type AllowedMime } from '../../domain/file-type';
@@ -33,10 +33,5 @@ export async function insertUpload(tx: Pick<Database, 'insert'>, file: CheckedUp
 
 export async function readUpload(id: string) {
   const [row] = await (await db()).select().from(upload).where(eq(upload.id, id));
-  return row ?? null;
-}
-
-export async function uploadOf(learnerId: string, id: string) {
-  const [row] = await (await db()).select({ id: upload.id }).from(upload).where(and(eq(upload.id, id), eq(upload.learnerId, learnerId)));
   return row ?? null;
 }
