@@ -1,5 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { deleteSessionCookie, SESSION_COOKIE, setSessionCookie, validateSessionToken } from './lib/server/auth/session';
+import { deleteSessionCookie, SESSION_COOKIE, validateSessionToken } from './lib/server/auth/session';
 import { decide, routePolicy } from './lib/server/permissions';
 import { logRequest } from './lib/server/request-log';
 
@@ -78,9 +78,10 @@ const sessionHandler = defineMiddleware(async (context, next) => {
   if (token) {
     const { session, user } = await validateSessionToken(token, new Date());
     if (session) {
+      // The cookie set at sign-in already carries the session's fixed expiry (the idle limit is kept
+      // on the server), so it is not sent again with every page.
       context.locals.user = user;
       context.locals.session = session;
-      setSessionCookie(context.cookies, token, session.expiresAt);
     } else {
       deleteSessionCookie(context.cookies);
     }

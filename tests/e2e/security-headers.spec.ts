@@ -123,6 +123,10 @@ test.describe('in development and test (NODE_ENV=test)', () => {
     expect(cookie).toMatch(/;\s*SameSite=Lax/i);
     expect(cookie).toMatch(/;\s*Path=\//i);
     expect(cookie).not.toMatch(/;\s*Domain=/i);
+    // Set once, at sign-in, with the session's fixed expiry: pages do not send it again.
+    const page = await ctx.get('/learn');
+    expect(page.status()).toBe(200);
+    expect(page.headersArray().some((h) => h.name.toLowerCase() === 'set-cookie')).toBe(false);
     const out = await ctx.post('/logout', { form: {}, headers: { origin: server.base } });
     expect(out.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie')?.value).toMatch(/^session=;.*Max-Age=0/i);
     await ctx.dispose();
