@@ -15,6 +15,8 @@ import { serve } from './serve';
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 const signals = ['SIGTERM', 'SIGINT'] as const;
+/** Printed once nothing accepts connections any more (tests and operators wait for it). */
+const announceClosed = (signal: NodeJS.Signals) => console.log(`${signal}: no longer accepting; finishing in-flight requests, then stopping.`);
 
 /** Serves in this process until a signal, then finishes in-flight requests and exits. */
 async function serveHere(): Promise<string> {
@@ -31,7 +33,7 @@ async function serveHere(): Promise<string> {
       if (closing) return;
       closing = server.close();
       reportListenerClosed();
-      if (cluster.isPrimary) console.log(`${signal}: no longer accepting; finishing in-flight requests, then stopping.`);
+      if (cluster.isPrimary) announceClosed(signal);
       void closing.then(() => process.exit(0));
     });
   }
@@ -77,7 +79,7 @@ if (cluster.isWorker) {
         if (stopping) return;
         stopping = true;
         void supervisor
-          .stop(signal, () => console.log(`${signal}: no longer accepting; finishing in-flight requests, then stopping.`))
+          .stop(signal, () => announceClosed(signal))
           .then(() => process.exit(0));
       });
     }
