@@ -50,9 +50,11 @@ describe('several server processes', () => {
     // Requests keep being answered while the replacement starts (each on a new connection).
     for (let i = 0; i < 6; i++) expect((await send(server.base, 'GET', '/learn', { cookie })).status).toBe(200);
     await until(() => workersOf(supervisor).length === 2 && !workersOf(supervisor).includes(first!), 'a replacement worker is running');
-    const [, replacement] = workersOf(supervisor).filter((p) => p !== second).concat([0]);
     expect(workersOf(supervisor)).toContain(second);
+    const replacement = workersOf(supervisor).find((p) => p !== second);
+    expect(replacement).toBeDefined();
     expect(replacement).not.toBe(first);
+    expect(alive(replacement!)).toBe(true);
 
     const workers = workersOf(supervisor);
     server.child.kill('SIGTERM');
