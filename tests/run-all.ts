@@ -21,7 +21,7 @@ function run(label: string, cmd: string, args: string[]): number {
 const work = mkdtempSync(join(tmpdir(), 'goodwill-test-'));
 
 /** Suites that start the real server from dist/: vitest runs before the build, so these run after it. */
-const AFTER_BUILD = 'tests/integration/durability.test.ts';
+const AFTER_BUILD = ['tests/integration/durability.test.ts', 'tests/integration/server-processes.test.ts'];
 
 /** One vitest run, its tests added to the tally (a suite that fails to load counts as a failure). */
 function vitest(label: string, args: string[]): void {
@@ -50,14 +50,14 @@ try {
   tally[audit.tally]++;
 
   // 2. Unit and integration tests (all but the ones that need the build; they run after it).
-  vitest('Unit and integration tests', ['--exclude', AFTER_BUILD]);
+  vitest('Unit and integration tests', AFTER_BUILD.flatMap((file) => ['--exclude', file]));
 
   // 3. Tests against the production build: crash durability and graceful shutdown of the real server
   // process, then end-to-end in the browser.
   const build = run('Build', bin('astro'), ['build']);
   if (build !== 0) tally.failed++;
   else {
-    vitest('Server process tests (crash, shutdown)', [AFTER_BUILD]);
+    vitest('Server process tests (crash, shutdown, several processes)', AFTER_BUILD);
     const pwJson = join(work, 'playwright.json');
     spawnSync(bin('playwright'), ['test', '--config', 'tests/playwright.config.ts', '--reporter=list,json'], {
       stdio: 'inherit',

@@ -1,7 +1,8 @@
 /**
  * The server as several processes (WEB_CONCURRENCY=2; src/server/cluster.ts): a supervisor and two
  * workers sharing one port, a worker that dies replaced while the other keeps serving, everything
- * stopped by SIGTERM, and a bad setting refused before anything starts.
+ * stopped by SIGTERM, and a bad setting refused before anything starts. `npm test` runs this suite
+ * after the build (tests/run-all.ts), with the crash and shutdown tests.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -61,7 +62,8 @@ describe('several server processes', () => {
     await server.waitForLine(/SIGTERM: no longer accepting/);
     expect(await server.exited).toEqual({ code: 0, signal: null });
     await until(() => workers.every((p) => !alive(p)), 'every worker has exited');
-  });
+    // Run alone, start.ts builds first when the build is missing or stale (npm test builds before this suite).
+  }, 180_000);
 
   it('refuses a bad WEB_CONCURRENCY before building, migrating or listening', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,5 +76,5 @@ describe('several server processes', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Goodwill cannot start: WEB_CONCURRENCY must be a whole number of server processes from 1 to 16; it is "lots".');
     expect(existsSync(join(dir, 'never.db'))).toBe(false);
-  });
+  }, 60_000);
 });
