@@ -118,6 +118,10 @@ export default defineConfig({
       ? [{ hostname: origin.hostname, protocol: origin.protocol.replace(':', ''), port: origin.port || undefined }]
       : [],
   },
+  // Every stylesheet is a file, never an inline <style>: Astro puts the hash of every inline style in the
+  // site into each page's CSP header (2.6 KB on every response, a fifth of a signed-in page's bytes), while
+  // files need only 'self' and are cached by the browser across pages.
+  build: { inlineStylesheets: 'never' },
   markdown: { syntaxHighlight: false },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   vite: {

@@ -114,6 +114,29 @@ test.describe('in development and test (NODE_ENV=test)', () => {
     await learner.dispose();
   });
 
+  test('pages carry no inline <style>, so the policy lists no per-page style hashes and stays short', async () => {
+    // Inline styles would each need a hash in style-src, and Astro sends every page the hashes of the
+    // whole site's inline styles: 2.6 KB of header on every response. Styles are files instead.
+    const pages: [string, string[]][] = [
+      ['learner@demo.goodwill.test', ['/learn', '/learn/modules/P2', '/learn/portfolio', '/learn/calculator']],
+      ['manager@demo.goodwill.test', ['/manage', '/manage/competence', '/manage/register', '/manage/effects']],
+    ];
+    for (const [email, paths] of pages) {
+      const ctx = await client(server.base);
+      await signInAs(ctx, server.base, email);
+      for (const path of paths) {
+        const r = await ctx.get(path);
+        expect(r.status(), path).toBe(200);
+        // Astro's own one-line rule for island wrappers is the only inline style, on pages with islands.
+        const body = (await r.text()).replace('<style>astro-island,astro-slot,astro-static-slot{display:contents}</style>', '');
+        expect(body, path).not.toMatch(/<style[\s>]/);
+        const styleSrc = /(?:^|;)\s*style-src ([^;]*)/.exec(r.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+        expect(styleSrc.match(/'sha256-/g)?.length ?? 0, `${path}: ${styleSrc}`).toBeLessThanOrEqual(2);
+      }
+      await ctx.dispose();
+    }
+  });
+
   test('the session cookie is HttpOnly, SameSite=Lax, host-only and path /; sign-out clears it', async () => {
     const ctx = await client(server.base);
     const r = await ctx.post('/login', { form: { email: 'learner@demo.goodwill.test', password: DEMO_PASSWORD }, headers: { origin: server.base } });
