@@ -56,6 +56,12 @@ export const learnerEvidenceState = sqliteTable('learner_evidence_state', {
     .primaryKey()
     .references(() => user.id),
   states: text({ mode: 'json' }).notNull().$type<Record<string, string>>(),
+  /**
+   * The criteria `states` counts as met, as a mask (criteriaMask in src/lib/domain/criteria.ts), written
+   * with `states` in the same statement: the manager's home reads a shop's readiness from these integers
+   * rather than from every person's states.
+   */
+  metMask: integer().notNull().default(0),
   refreshedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 });
 

@@ -8,6 +8,7 @@ import { assignedLearners, listUsers } from '../../src/lib/server/accounts/accou
 import { database } from '../../src/lib/server/db';
 import { shopLevels } from '../../src/lib/server/management/authority-levels';
 import { shopCompetence } from '../../src/lib/server/management/competence';
+import { shopReadiness } from '../../src/lib/server/management/readiness';
 import { FLAGGED_ON_HOME, homeFigures, managerHome } from '../../src/lib/server/management/home';
 import { latestFlagged, reportingFigures } from '../../src/lib/server/management/register';
 import { unreadCount } from '../../src/lib/server/notifications';
@@ -71,8 +72,7 @@ export async function serviceLatency(scale: Scale, now: Date): Promise<LatencyRo
 
   // The manager's home, part by part, for the demo shop: the biggest shop, `demoShopLearners` people.
   const people = `${shopStaff.length} people`;
-  await add('home: shopCompetence (shop)', PER_PERSON_MS, (o: string) => shopCompetence(o, now), org, async () => people, scale.homeRuns);
-  await add('home:   evidenceStates (shop)', PER_PERSON_MS, () => evidenceStates(shopStaff), org, async () => `${people} × 17 criteria`, scale.homeRuns);
+  await add('home: shopReadiness (shop)', PER_PERSON_MS, (o: string) => shopReadiness(o, now), org, async () => `${count(await shopReadiness(DEMO_ORG.id, now))} people`, scale.homeRuns);
   await add('home:   shopLevels (shop)', PER_PERSON_MS, (o: string) => shopLevels(o, now), org, async () => `${count(await shopLevels(DEMO_ORG.id, now))} levels`);
   await add('home: homeFigures (counts, reporting, open reviews)', PER_PERSON_MS, homeFigures, () => manager, async () => {
     const f = await homeFigures(manager);
@@ -81,6 +81,9 @@ export async function serviceLatency(scale: Scale, now: Date): Promise<LatencyRo
   await add('home: latestFlagged (shop)', PER_PERSON_MS, (o: string) => latestFlagged(o, FLAGGED_ON_HOME), org, async () => `${count(await latestFlagged(DEMO_ORG.id, FLAGGED_ON_HOME))} entries`);
   // Not on the home, which reads these figures in homeFigures' one statement: the register page's.
   await add('register page: reportingFigures (shop)', PER_PERSON_MS, reportingFigures, org, async () => `${(await reportingFigures(DEMO_ORG.id)).count} terms`);
+  // Not on the home: the competence matrix and the authority page read every person's states and grant.
+  await add('matrix: shopCompetence (shop)', PER_PERSON_MS, (o: string) => shopCompetence(o, now), org, async () => people, scale.homeRuns);
+  await add('matrix:   evidenceStates (shop)', PER_PERSON_MS, () => evidenceStates(shopStaff), org, async () => `${people} × 17 criteria`, scale.homeRuns);
   await add('managerHome (whole, 1 shop)', MANAGER_HOME_MS, (m: typeof manager) => managerHome(m, now), () => manager, async () => people, scale.homeRuns);
   return rows;
 }

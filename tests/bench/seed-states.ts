@@ -7,6 +7,7 @@ import type { Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import * as schema from '../../db/schema';
 import { learnerEvidenceState } from '../../db/schema';
+import { metMask } from '../../src/lib/domain/criterion-state';
 import { computeEvidenceStates } from '../../src/lib/server/portfolio/states';
 import type { BulkLoader, Row } from './bulk';
 
@@ -19,7 +20,7 @@ export async function loadEvidenceStates(loader: BulkLoader, client: Client, now
   const learners = (await client.execute("SELECT id FROM user WHERE role = 'learner' ORDER BY id")).rows.map((r) => String(r.id));
   const rows: Row<typeof learnerEvidenceState>[] = [];
   for (let i = 0; i < learners.length; i += BATCH) {
-    for (const [learnerId, states] of await computeEvidenceStates(d, learners.slice(i, i + BATCH))) rows.push({ learnerId, states, refreshedAt: now });
+    for (const [learnerId, states] of await computeEvidenceStates(d, learners.slice(i, i + BATCH))) rows.push({ learnerId, states, metMask: metMask(states), refreshedAt: now });
   }
   // The demo seed already wrote its learner's row; the whole set is written afresh from the records.
   await client.execute('DELETE FROM learner_evidence_state');

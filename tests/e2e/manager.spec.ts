@@ -71,6 +71,10 @@ test('a manager grants authority by override, sees a term beyond it flagged, and
     await expect(m.getByText(`Waiting for ${learnerName} to acknowledge these limits.`)).toBeVisible();
     grantedAt = Date.now();
     await expectAxeClean(m);
+    // The home names them among those yet to confirm their limits, with the level they now hold.
+    await visit(m, '/manage');
+    const waiting = m.locator('section', { has: m.getByRole('heading', { name: 'Waiting for acknowledgement' }) });
+    await expect(waiting.getByRole('listitem').filter({ hasText: learnerName })).toContainText(`${learnerName} has not yet confirmed the limits of “Up to 5 % or £25”, given`);
   });
 
   const learnerContext = await browser.newContext();

@@ -1,11 +1,20 @@
 /**
  * The manager's home and the competence matrix read the shop's staff in one statement (as one JSON
- * value); these check what comes back against the records, and the home's short lists against the
- * matrix's full ones.
+ * value): the matrix every person's states and grant, the home (readiness.ts) only each person's stored
+ * mask of met criteria and their grant's level. These check what comes back against the records, the
+ * home's answer for every person against the matrix's, and the home's short lists against the matrix's
+ * full ones.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { learnerEvidenceState } from '../../db/schema';
+import { MIGRATIONS_FOLDER } from '../../db/migrate';
+import { metMask } from '../../src/lib/domain/criterion-state';
+import { shopReadiness } from '../../src/lib/server/management/readiness';
 import { filterStaff, READY_FOR_MORE, shopCompetence } from '../../src/lib/server/management/competence';
-import { acknowledgeGrant, authorityHistory, grantLevel } from '../../src/lib/server/management/grants';
+import { acknowledgeGrant, authorityHistory, grantLevel, revokeAuthority } from '../../src/lib/server/management/grants';
 import { managerHome, PEOPLE_ON_HOME } from '../../src/lib/server/management/home';
 import { computeEvidenceStates } from '../../src/lib/server/portfolio/states';
 import { DEMO_ORG, levelId, meetCriteria, newLearner, sessionUser } from './management-helpers';
@@ -70,5 +79,59 @@ describe("the shop's staff as the home and the matrix read them", () => {
     const after = await managerHome(actor, t0);
     expect(after.pendingAcknowledgement.total).toBe(waiting.pendingAcknowledgement.total - 1);
     expect(after.pendingAcknowledgement.first.map((x) => x.id)).not.toContain(p.id);
+  });
+
+  it("gives every person the same readiness, level held and grant as the matrix, whatever they hold", async () => {
+    const manager = await sessionUser('user-manager');
+    // One person of each kind beside the demo shop's: qualified for more than they hold, holding exactly
+    // what they qualify for, and revoked.
+    const more = await newLearner(DEMO_ORG, 'Kind More');
+    await meetCriteria(more.id, ['K3', 'K4', 'P6', 'P2', 'P3', 'P4', 'K2'], t0);
+    await grantLevel(manager, { staffId: more.id, levelId: levelId(DEMO_ORG, 'basic') }, t0);
+    const exact = await newLearner(DEMO_ORG, 'Kind Exact');
+    await meetCriteria(exact.id, basicCriteria, t0);
+    await grantLevel(manager, { staffId: exact.id, levelId: levelId(DEMO_ORG, 'basic') }, t0);
+    const revoked = await newLearner(DEMO_ORG, 'Kind Revoked');
+    await meetCriteria(revoked.id, basicCriteria, t0);
+    await grantLevel(manager, { staffId: revoked.id, levelId: levelId(DEMO_ORG, 'basic') }, t0);
+    expect(await revokeAuthority(manager, { staffId: revoked.id, reason: 'Gave a discount outside the limits twice.' }, new Date(t0.getTime() + 60_000))).toMatchObject({ type: 'revoked' });
+
+    const [readiness, { staff }] = await Promise.all([shopReadiness(DEMO_ORG, t0), shopCompetence(DEMO_ORG, t0)]);
+    const fromMatrix = staff.map((p) => ({
+      id: p.id,
+      name: p.name,
+      readyFor: p.readyFor?.id ?? null,
+      held: p.current?.level ? { name: p.current.level.name, rank: p.current.level.rank } : null,
+      grant: p.current ? { kind: p.current.row.kind, grantedAt: p.current.row.grantedAt, acknowledgedAt: p.current.acknowledgedAt } : null,
+      readyForMore: p.readyForMore,
+    }));
+    expect(readiness.map((p) => ({ ...p, readyFor: p.readyFor?.id ?? null }))).toEqual(fromMatrix);
+    const of = (id: string) => readiness.find((p) => p.id === id)!;
+    expect([of(more.id).readyForMore, of(exact.id).readyForMore, of(revoked.id).readyForMore]).toEqual([true, false, true]);
+    expect(of(revoked.id).held).toBeNull();
+    expect(of(revoked.id).grant?.kind).toBe('revoke');
+  });
+
+  it('works out from the records anyone whose stored states are missing', async () => {
+    const p = await newLearner(DEMO_ORG, 'Kind Unstored');
+    await meetCriteria(p.id, basicCriteria, t0);
+    const d = database.current().db;
+    await d.delete(learnerEvidenceState).where(eq(learnerEvidenceState.learnerId, p.id));
+    const person = (await shopReadiness(DEMO_ORG, t0)).find((x) => x.id === p.id)!;
+    expect(person.readyFor?.id).toBe(levelId(DEMO_ORG, 'basic'));
+    expect(person.readyForMore).toBe(true);
+  });
+
+  it("migration 0012's backfill gives stored rows the mask the app computes from their states", async () => {
+    const d = database.current().db;
+    const rows = await d.select().from(learnerEvidenceState);
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.some((r) => r.metMask !== 0)).toBe(true);
+    // Forget the masks, run the migration's UPDATE again, and compare with the app's own function.
+    await d.update(learnerEvidenceState).set({ metMask: 0 });
+    const migration = readFileSync(join(MIGRATIONS_FOLDER, '0012_stored-met-mask.sql'), 'utf8');
+    const backfill = migration.split('--> statement-breakpoint').find((statement) => statement.includes('UPDATE'))!;
+    await d.run(sql.raw(backfill));
+    for (const row of await d.select().from(learnerEvidenceState)) expect(row.metMask, row.learnerId).toBe(metMask(row.states as Parameters<typeof metMask>[0]));
   });
 });

@@ -11,6 +11,7 @@ import { portfolioByCriterion } from '../../src/lib/server/portfolio/view';
 import { assessorQueue, assessorQueuePage } from '../../src/lib/server/portfolio/queue';
 import { eq, inArray } from 'drizzle-orm';
 import { criterionIds } from '../../src/lib/domain/criteria';
+import { metMask } from '../../src/lib/domain/criterion-state';
 import { useTestDatabase } from './support/test-db';
 
 const database = useTestDatabase({ seed: true });
@@ -191,6 +192,9 @@ describe('deciding, resubmitting, sampling and signing off', () => {
       const page = await portfolioByCriterion(id);
       expect(Object.fromEntries(page.entries.map((e) => [e.id, e.state]))).toEqual(fromRecords.get(id));
     }
+    // The stored mask of met criteria (the manager's home reads it) is written with the states.
+    for (const row of stored) expect(row.metMask, row.learnerId).toBe(metMask(fromRecords.get(row.learnerId)!));
+    expect(stored.find((row) => row.learnerId === learner.id)!.metMask & 1).toBe(1);
     expect(read.get(learner.id)!.P1).toBe('met');
     expect(read.get('user-quayside-learner')!.K1).toBe('pending');
     // Without a stored row (records written before the cache existed) the answer comes from the records.

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { criterionIds, type CriterionId } from '../../src/lib/domain/criteria';
+import { criteriaMask, criterionIds, type CriterionId } from '../../src/lib/domain/criteria';
 import {
   authorityLevelSchema,
   checkTermAgainstAuthority,
   defaultAuthorityLevels,
   describeAuthority,
   highestQualifying,
+  highestQualifyingByMask,
   qualification,
   readyForMore,
   type AuthorityLevel,
@@ -92,6 +93,40 @@ describe('highestQualifying and readyForMore', () => {
     ['qualifies for nothing', null, null, false],
   ])('%s', (_name, readyFor, held, expected) => {
     expect(readyForMore(readyFor, held)).toBe(expected);
+  });
+});
+
+describe('criteriaMask and highestQualifyingByMask', () => {
+  it('gives each criterion its own bit, in the order of criterionIds', () => {
+    expect(criteriaMask([])).toBe(0);
+    expect(criteriaMask(['P1'])).toBe(1);
+    expect(criteriaMask(['K8'])).toBe(1 << 16);
+    expect(criteriaMask(['P2', 'K1', 'P2'])).toBe(0b10 | (1 << 9));
+    expect(criteriaMask(criterionIds)).toBe(2 ** 17 - 1);
+    expect(() => criteriaMask(['Q1' as CriterionId])).toThrow(/unknown criterion Q1/);
+  });
+
+  // A shop's own levels: a rank tie, a level needing everything, and one needing a single criterion.
+  const custom: AuthorityLevel[] = [
+    ...defaultAuthorityLevels,
+    { ...basic, id: 'basic-twin', requiredCriteria: ['P1', 'P9'] },
+    { ...senior, id: 'everything', rank: 4, requiredCriteria: [...criterionIds] },
+    { ...none, id: 'k8-only', rank: 5, requiredCriteria: ['K8'] },
+  ];
+  // Deterministic pseudo-random sets of met criteria (a linear congruential sequence), so a failure repeats.
+  let seed = 7;
+  const nextBit = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 8) % 2 === 1;
+  const sets: CriterionId[][] = [[], [...criterionIds], ...Array.from({ length: 500 }, () => criterionIds.filter(nextBit))];
+
+  it.each([
+    ['the default ladder', defaultAuthorityLevels],
+    ["a shop's own levels with a tie in rank", custom],
+  ])('agrees with qualification and highestQualifying for every set of met criteria (%s)', (_name, levels) => {
+    const byMask = highestQualifyingByMask(levels);
+    for (const met of sets) {
+      const expected = highestQualifying(levels.map((l) => ({ level: l, ...qualification(l, met) })));
+      expect(byMask(criteriaMask(met))?.id ?? null, met.join(',')).toBe(expected?.id ?? null);
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { criterionStates, daysWaiting, statesFromRecords, type ClaimFact, type DecisionFact } from '../../src/lib/domain/criterion-state';
+import { criterionStates, daysWaiting, metMask, statesFromRecords, type ClaimFact, type DecisionFact } from '../../src/lib/domain/criterion-state';
+import { criterionIds, type CriterionId } from '../../src/lib/domain/criteria';
+import type { EvidenceState } from '../../src/lib/domain/progress';
 
 const t = (day: number) => new Date(Date.UTC(2026, 0, day));
 const claim = (evidenceId: string, criterion: string, version = 1): ClaimFact => ({ evidenceId, version, criterion, awaiting: true });
@@ -31,6 +33,15 @@ describe('criterionStates', () => {
   });
   it('ignores criteria that do not exist', () => {
     expect(Object.keys(criterionStates([claim('e1', 'P10')], [], new Set()))).not.toContain('P10');
+  });
+});
+
+describe('metMask', () => {
+  it('has the bits of the met criteria only: pending, not yet and none count for nothing', () => {
+    const states = Object.fromEntries(criterionIds.map((id) => [id, 'none'])) as Record<CriterionId, EvidenceState>;
+    expect(metMask(states)).toBe(0);
+    Object.assign(states, { P1: 'met', P3: 'pending', K2: 'not-yet', K8: 'met' });
+    expect(metMask(states)).toBe(1 | (1 << 16));
   });
 });
 

@@ -8,7 +8,7 @@
  * (£200) is outside a "10 % or £150" level: the percentage protects margin on small sales, the pound cap on big ones.
  */
 import { z } from 'zod';
-import { criterionIds, type CriterionId } from './criteria';
+import { criteriaMask, criterionIds, type CriterionId } from './criteria';
 import { concessionLabels, concessionTypes, formatPercent, formatPounds, offerCost, offerDiscount, type Concession, type ConcessionType, type Sale } from './special-terms';
 
 export interface AuthorityLevel {
@@ -63,6 +63,20 @@ export function highestQualifying(fits: readonly { level: AuthorityLevel; qualif
   let best: AuthorityLevel | null = null;
   for (const f of fits) if (f.qualifies && (!best || f.level.rank > best.rank)) best = f.level;
   return best;
+}
+
+/**
+ * `highestQualifying` for many people against the same levels: the levels' required criteria are made
+ * masks once, and each person, given as the mask of what they have met (criteriaMask), costs one AND per
+ * level. Ties in rank go to the earlier level, as in `highestQualifying`.
+ */
+export function highestQualifyingByMask(levels: readonly AuthorityLevel[]): (metMask: number) => AuthorityLevel | null {
+  const required = levels.map((level) => ({ level, mask: criteriaMask(level.requiredCriteria) }));
+  return (metMask) => {
+    let best: AuthorityLevel | null = null;
+    for (const { level, mask } of required) if ((metMask & mask) === mask && (!best || level.rank > best.rank)) best = level;
+    return best;
+  };
 }
 
 /**

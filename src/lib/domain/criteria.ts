@@ -75,3 +75,19 @@ export function criterion(id: CriterionId): Criterion {
   if (!found) throw new Error(`unknown criterion ${id}`);
   return found;
 }
+
+/**
+ * A set of criteria as one integer: bit i is `criterionIds[i]`. Each learner's met criteria are stored as
+ * a mask beside their evidence states, so a manager's home weighs a whole shop against the authority
+ * levels with one AND per person and level, not a set and a list each. The order is fixed: migration
+ * 0012 wrote the stored masks with it, so a new criterion goes at the end.
+ */
+export function criteriaMask(ids: Iterable<CriterionId>): number {
+  let mask = 0;
+  for (const id of ids) {
+    const bit = criterionIds.indexOf(id);
+    if (bit < 0) throw new Error(`unknown criterion ${id}`);
+    mask |= 1 << bit;
+  }
+  return mask;
+}

@@ -1,4 +1,4 @@
-import { criterionIds, type CriterionId } from './criteria';
+import { criteriaMask, criterionIds, type CriterionId } from './criteria';
 import { awaitingAssessment } from './evidence-workflow';
 import type { EvidenceState } from './progress';
 
@@ -68,6 +68,11 @@ export function statesFromRecords(items: readonly ItemFact[], decisions: readonl
   const claims = items.flatMap((i) => (awaiting.has(i.status) ? i.claims.map((criterion): ClaimFact => ({ evidenceId: i.id, version: i.currentVersion, criterion, awaiting: true })) : []));
   const disagreed = new Set(decisions.filter((d) => d.sampleAgrees === false).map((d) => d.id));
   return criterionStates(claims, decisions, disagreed);
+}
+
+/** The criteria these states count as met, as a mask (criteriaMask): stored beside the states. */
+export function metMask(states: Readonly<Record<CriterionId, EvidenceState>>): number {
+  return criteriaMask(criterionIds.filter((id) => states[id] === 'met'));
 }
 
 /** Whole days an item has waited, counted from its submission. */

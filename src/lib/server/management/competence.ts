@@ -6,7 +6,7 @@
 import { highestQualifying, qualification, readyForMore, type AuthorityLevel } from '../../domain/authority';
 import { criterionIds, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as userTable, type AuthorityGrant } from '../../../../db/schema';
 import { date, embedded, nullable, parsed, selectJsonRows, text } from '../json-rows';
 import { withStoredStates } from '../portfolio/states';
@@ -48,9 +48,27 @@ export const READY_FOR_MORE = 'above';
 const noEvidence = () => Object.fromEntries(criterionIds.map((c) => [c, 'none'])) as Record<CriterionId, EvidenceState>;
 
 /**
+ * The FROM clause for a shop's active staff (learners), each with their stored evidence states (absent
+ * when never written) and their current grant and its acknowledgement. The matrix and the manager's
+ * home (readiness.ts) read different columns of the same rows.
+ */
+export function activeStaffWithGrants(organisationId: string): SQL {
+  const g = authorityGrant;
+  return sql`FROM ${userTable}
+      LEFT JOIN ${learnerEvidenceState} ON ${eq(learnerEvidenceState.learnerId, userTable.id)}
+      LEFT JOIN ${g} ON ${eq(g.id, currentGrantId(userTable.id))}
+      LEFT JOIN ${authorityAcknowledgement} ON ${eq(authorityAcknowledgement.grantId, g.id)}
+      WHERE ${and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt))}`;
+}
+
+/** Staff by name, as SQLite's ORDER BY name would give them (binary order), whatever order the JSON came in. */
+export function byName<T extends { name: string }>(rows: T[]): T[] {
+  return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
  * The shop's active staff (learners), by name, each with their stored evidence states and their current
- * grant and its acknowledgement, in one statement: the manager's home, the matrix and the authority page
- * read it per visit. A 200-person shop is 200 rows of a dozen values, so it comes back as one JSON value
+ * grant and its acknowledgement, in one statement: the matrix and the authority page read it per visit. A 200-person shop is 200 rows of a dozen values, so it comes back as one JSON value
  * (json-rows.ts) rather than value by value.
  */
 async function shopStaff(organisationId: string) {
@@ -70,15 +88,9 @@ async function shopStaff(organisationId: string) {
       grantedAt: [g.grantedAt, date],
       acknowledgedAt: [authorityAcknowledgement.acknowledgedAt, nullable(date)],
     },
-    sql`FROM ${userTable}
-      LEFT JOIN ${learnerEvidenceState} ON ${eq(learnerEvidenceState.learnerId, userTable.id)}
-      LEFT JOIN ${g} ON ${eq(g.id, currentGrantId(userTable.id))}
-      LEFT JOIN ${authorityAcknowledgement} ON ${eq(authorityAcknowledgement.grantId, g.id)}
-      WHERE ${and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt))}`,
+    activeStaffWithGrants(organisationId),
   );
-  // By name, as SQLite's ORDER BY name would give them (binary order), whatever order the JSON came in.
-  rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return rows.map((r) => {
+  return byName(rows).map((r) => {
     const grant: AuthorityGrant | null = r.grantId === null ? null : { id: r.grantId, organisationId: r.grantOrganisationId, staffId: r.id, kind: r.kind, levelId: r.levelId, levelSnapshot: r.levelSnapshot, reason: r.reason, grantedBy: r.grantedBy, grantedAt: r.grantedAt };
     return { id: r.id, name: r.name, states: r.states, grant: grant && grantView(grant, r.acknowledgedAt) };
   });

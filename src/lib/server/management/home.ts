@@ -1,8 +1,8 @@
 /**
  * What a manager should act on today, for the /manage home: who is ready for more authority, who has
  * not yet acknowledged their limits, terms agreed outside authority, and reviews of the approach due.
- * Four statements whatever the size of the shop: the staff with their states and grants, the levels,
- * the latest flagged terms, and one row of figures.
+ * Four statements whatever the size of the shop: the staff with their met criteria and grants, the
+ * levels, the latest flagged terms, and one row of figures.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,7 +10,7 @@ import { approachReview, notification, registerEntry } from '../../../../db/sche
 import { isoDate } from '../../domain/effect-days';
 import { reviewState } from '../../domain/review-triggers';
 import { db } from '../db';
-import { shopCompetence } from './competence';
+import { shopReadiness } from './readiness';
 import { flaggedInShop, latestFlagged, reportingSql, toReportingTimes, type ReportingRow } from './register';
 
 /** The home lists the latest few flagged terms and links to the rest. */
@@ -53,10 +53,10 @@ export async function managerHome(manager: { id: string; organisationId: string 
   const today = isoDate(now);
   // A fall in satisfaction prompts an early review when the answers are imported (a POST), not here:
   // looking at a page changes nothing.
-  const [{ staff }, latest, figures] = await Promise.all([shopCompetence(manager.organisationId, now), latestFlagged(manager.organisationId, FLAGGED_ON_HOME), homeFigures(manager)]);
+  const [staff, latest, figures] = await Promise.all([shopReadiness(manager.organisationId, now), latestFlagged(manager.organisationId, FLAGGED_ON_HOME), homeFigures(manager)]);
   return {
     ready: firstFew(staff.filter((p) => p.readyForMore)),
-    pendingAcknowledgement: firstFew(staff.filter((p) => p.current && p.current.row.kind !== 'revoke' && !p.current.acknowledgedAt)),
+    pendingAcknowledgement: firstFew(staff.filter((p) => p.grant && p.grant.kind !== 'revoke' && !p.grant.acknowledgedAt)),
     flagged: { total: figures.flagged, latest },
     reviewsDue: figures.reviews
       .map((r) => ({ review: r, state: reviewState(r, today) }))

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { decision, evidenceItem, learnerEvidenceState, qualitySample } from '../../../../db/schema';
 import type { Database } from '../../../../db/client';
-import { statesFromRecords } from '../../domain/criterion-state';
+import { metMask, statesFromRecords } from '../../domain/criterion-state';
 import type { CriterionId } from '../../domain/criteria';
 import { awaitingAssessment } from '../../domain/evidence-workflow';
 import type { EvidenceState } from '../../domain/progress';
@@ -56,10 +56,11 @@ export async function computeEvidenceStates(x: Executor, learnerIds: readonly st
  */
 export async function refreshEvidenceStates(tx: Executor, learnerId: string, now: Date): Promise<void> {
   const states = (await computeEvidenceStates(tx, [learnerId])).get(learnerId)!;
+  const stored = { states, metMask: metMask(states), refreshedAt: now };
   await tx
     .insert(learnerEvidenceState)
-    .values({ learnerId, states, refreshedAt: now })
-    .onConflictDoUpdate({ target: learnerEvidenceState.learnerId, set: { states, refreshedAt: now } });
+    .values({ learnerId, ...stored })
+    .onConflictDoUpdate({ target: learnerEvidenceState.learnerId, set: stored });
 }
 
 /**
