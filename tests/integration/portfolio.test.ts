@@ -12,7 +12,11 @@ import { assessorQueue, assessorQueuePage } from '../../src/lib/server/portfolio
 import { eq, inArray } from 'drizzle-orm';
 import { criterionIds } from '../../src/lib/domain/criteria';
 import { metMask } from '../../src/lib/domain/criterion-state';
+import { learnerFacts } from '../../src/lib/server/progress';
 import { useTestDatabase } from './support/test-db';
+
+/** The evidence state of each criterion as the learner's home reads it. */
+const evidenceOnHome = (facts: Awaited<ReturnType<typeof learnerFacts>>) => Object.fromEntries(Object.entries(facts).map(([id, f]) => [id, f.evidence]));
 
 const database = useTestDatabase({ seed: true });
 const t0 = new Date('2026-09-01T09:00:00Z');
@@ -191,6 +195,7 @@ describe('deciding, resubmitting, sampling and signing off', () => {
       expect(read.get(id)).toEqual(fromRecords.get(id));
       const page = await portfolioByCriterion(id);
       expect(Object.fromEntries(page.entries.map((e) => [e.id, e.state]))).toEqual(fromRecords.get(id));
+      expect(evidenceOnHome(await learnerFacts(id))).toEqual(fromRecords.get(id));
     }
     // The stored mask of met criteria (the manager's home reads it) is written with the states.
     for (const row of stored) expect(row.metMask, row.learnerId).toBe(metMask(fromRecords.get(row.learnerId)!));
@@ -200,5 +205,6 @@ describe('deciding, resubmitting, sampling and signing off', () => {
     // Without a stored row (records written before the cache existed) the answer comes from the records.
     await database.current().db.delete(learnerEvidenceState).where(eq(learnerEvidenceState.learnerId, learner2.id));
     expect((await evidenceStates([learner2.id])).get(learner2.id)).toEqual(fromRecords.get(learner2.id));
+    expect(evidenceOnHome(await learnerFacts(learner2.id))).toEqual(fromRecords.get(learner2.id));
   });
 });
