@@ -18,6 +18,9 @@ export interface OpenDatabase {
 
 export const DEFAULT_DATABASE_URL = 'file:./data/goodwill.db';
 
+/** Schema keys are camelCase, columns snake_case; anything that builds SQL from the schema uses this. */
+export const DRIZZLE_CASING = 'snake_case';
+
 const BUSY_TIMEOUT_MS = 5_000;
 
 /**
@@ -127,7 +130,7 @@ export function openDatabase(url: string, authToken?: string, options: OpenOptio
   });
   if (embeddedFile && options.readConnection !== false) routeReads(client, filePath(url));
   const queryCount = process.env.GOODWILL_QUERY_COUNT === '1' ? countStatements(client) : undefined;
-  const db = drizzle(client, { schema, casing: 'snake_case' });
+  const db = drizzle(client, { schema, casing: DRIZZLE_CASING });
   if (isFile) serialise(client, db);
   const ready = isFile
     ? FILE_PRAGMAS.reduce<Promise<void>>((p, pragma) => p.then(() => client.execute(pragma).then(() => undefined)), Promise.resolve())

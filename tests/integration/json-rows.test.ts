@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { evidenceItem, evidenceVersion, learnerEvidenceState } from '../../db/schema';
-import { bool, date, embedded, nullable, number, parsed, selectJsonRows, text } from '../../src/lib/server/json-rows';
+import { bool, date, embedded, nullable, number, parsed, preparedJsonRows, selectJsonRows, text } from '../../src/lib/server/json-rows';
 import { useTestDatabase } from './support/test-db';
 
 const database = useTestDatabase({ seed: true });
@@ -32,5 +32,17 @@ describe('selectJsonRows', () => {
     expect(await selectJsonRows({ id: [learnerEvidenceState.learnerId, text] }, sql`FROM ${learnerEvidenceState} WHERE ${eq(learnerEvidenceState.learnerId, 'nobody')}`)).toEqual([]);
     const [row] = await selectJsonRows({ yes: [sql`1`, bool], no: [sql`0`, bool], missing: [sql`NULL`, nullable(text)] }, sql``);
     expect(row).toEqual({ yes: true, no: false, missing: null });
+  });
+
+  it('built once with placeholders, reads what the one-off statement reads, for each value it is given', async () => {
+    const spec = { id: [evidenceItem.id, text], title: [evidenceItem.title, text], submittedAt: [evidenceItem.submittedAt, nullable(date)], claims: [embedded(evidenceItem.claims), parsed<string[]>()] } as const;
+    const items = preparedJsonRows(spec, sql`FROM ${evidenceItem} WHERE ${eq(evidenceItem.learnerId, sql.placeholder('learnerId'))}`);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    for (const learnerId of ['user-learner', 'user-learner2', 'nobody']) {
+      const expected = await selectJsonRows(spec, sql`FROM ${evidenceItem} WHERE ${eq(evidenceItem.learnerId, learnerId)}`);
+      expect((await items({ learnerId })).sort(byId), learnerId).toEqual(expected.sort(byId));
+    }
+    expect((await items({ learnerId: 'user-learner' })).length).toBeGreaterThan(1);
+    expect(await items({ learnerId: 'nobody' })).toEqual([]);
   });
 });

@@ -6,7 +6,10 @@
  * the full-scale benchmark database. Columns are still drizzle's own (schema-checked), and each value
  * is decoded to the type the rest of the code expects.
  */
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { InValue } from '@libsql/client';
+import { fillPlaceholders, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { DRIZZLE_CASING } from '../../../db/client';
 import { db } from './db';
 
 type Decode<T> = (value: unknown) => T;
@@ -32,21 +35,47 @@ export type RowOf<S extends Spec> = { [K in keyof S]: S[K][1] extends Decode<inf
 /** `json(column)`, for a JSON text column in a spec, so it is embedded as JSON rather than as a string. */
 export const embedded = (column: SQLWrapper): SQL => sql`json(${column})`;
 
-/**
- * `SELECT` the spec's columns `from` (a FROM clause with its joins and conditions, built from drizzle's
- * table and column objects), returned as typed rows. Row order is not promised: sort in the caller.
- */
-export async function selectJsonRows<S extends Spec>(spec: S, from: SQL): Promise<RowOf<S>[]> {
-  const keys = Object.keys(spec);
+/** `SELECT json_group_array(json_array(…the spec's columns…)) AS rows` and the FROM clause. */
+function jsonRowsSql(spec: Spec, from: SQL): SQL {
   const columns = sql.join(
-    keys.map((k) => sql`${spec[k]![0]}`),
+    Object.values(spec).map(([column]) => sql`${column}`),
     sql`, `,
   );
-  const row = await (await db()).get<{ rows: string | null }>(sql`SELECT json_group_array(json_array(${columns})) AS rows ${from}`);
-  const arrays = JSON.parse(row?.rows ?? '[]') as unknown[][];
+  return sql`SELECT json_group_array(json_array(${columns})) AS rows ${from}`;
+}
+
+function decodeRows<S extends Spec>(spec: S, json: string | null | undefined): RowOf<S>[] {
+  const keys = Object.keys(spec);
+  const arrays = JSON.parse(json ?? '[]') as unknown[][];
   return arrays.map((values) => {
     const out: Record<string, unknown> = {};
     keys.forEach((k, i) => (out[k] = spec[k]![1](values[i])));
     return out as RowOf<S>;
   });
+}
+
+/**
+ * `SELECT` the spec's columns `from` (a FROM clause with its joins and conditions, built from drizzle's
+ * table and column objects), returned as typed rows. Row order is not promised: sort in the caller.
+ */
+export async function selectJsonRows<S extends Spec>(spec: S, from: SQL): Promise<RowOf<S>[]> {
+  const row = await (await db()).get<{ rows: string | null }>(jsonRowsSql(spec, from));
+  return decodeRows(spec, row?.rows);
+}
+
+// The casing the app opens drizzle with (db/client.ts), so column names come out the same.
+const dialect = new SQLiteAsyncDialect({ casing: DRIZZLE_CASING });
+
+/**
+ * `selectJsonRows` for a page read on every visit, with its SQL built once: `from` holds
+ * `sql.placeholder(name)` for each value, filled from `values` on each call. Drizzle takes longer to
+ * turn a statement of this size into SQL than SQLite takes to run it (a manager's home, an assessor's
+ * queue). It runs on the app's client, through its statement queue and read connection, as drizzle would.
+ */
+export function preparedJsonRows<S extends Spec>(spec: S, from: SQL): (values: Record<string, string | number>) => Promise<RowOf<S>[]> {
+  const query = dialect.sqlToQuery(jsonRowsSql(spec, from));
+  return async (values) => {
+    const result = await (await db()).$client.execute({ sql: query.sql, args: fillPlaceholders(query.params, values) as InValue[] });
+    return decodeRows(spec, result.rows[0]?.[0] as string | null | undefined);
+  };
 }

@@ -6,7 +6,7 @@
 import { highestQualifying, qualification, readyForMore, type AuthorityLevel } from '../../domain/authority';
 import { criterionIds, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as userTable, type AuthorityGrant } from '../../../../db/schema';
 import { date, embedded, nullable, parsed, selectJsonRows, text } from '../json-rows';
 import { withStoredStates } from '../portfolio/states';
@@ -52,7 +52,7 @@ const noEvidence = () => Object.fromEntries(criterionIds.map((c) => [c, 'none'])
  * when never written) and their current grant and its acknowledgement. The matrix and the manager's
  * home (readiness.ts) read different columns of the same rows.
  */
-export function activeStaffWithGrants(organisationId: string): SQL {
+export function activeStaffWithGrants(organisationId: string | Placeholder): SQL {
   const g = authorityGrant;
   return sql`FROM ${userTable}
       LEFT JOIN ${learnerEvidenceState} ON ${eq(learnerEvidenceState.learnerId, userTable.id)}

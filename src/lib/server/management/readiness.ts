@@ -11,7 +11,7 @@ import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as
 import { highestQualifyingByMask, readyForMore, type AuthorityLevel } from '../../domain/authority';
 import { metMask } from '../../domain/criterion-state';
 import { db } from '../db';
-import { date, nullable, number, selectJsonRows, text } from '../json-rows';
+import { date, nullable, number, preparedJsonRows, text } from '../json-rows';
 import { computeEvidenceStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
 import { activeStaffWithGrants, byName } from './competence';
@@ -29,25 +29,24 @@ export interface StaffReadiness {
   readyForMore: boolean;
 }
 
+const g = authorityGrant;
+const readStaff = preparedJsonRows(
+  {
+    id: [userTable.id, text],
+    name: [userTable.name, text],
+    // Null when the person has no stored row yet.
+    metMask: [learnerEvidenceState.metMask, nullable(number)],
+    kind: [g.kind, nullable((v: unknown) => text(v) as AuthorityGrant['kind'])],
+    heldRank: [sql`${g.levelSnapshot} ->> '$.rank'`, nullable(number)],
+    heldName: [sql`${g.levelSnapshot} ->> '$.name'`, nullable(text)],
+    grantedAt: [g.grantedAt, nullable(date)],
+    acknowledgedAt: [authorityAcknowledgement.acknowledgedAt, nullable(date)],
+  },
+  activeStaffWithGrants(sql.placeholder('organisationId')),
+);
+
 export async function shopReadiness(organisationId: string, now: Date): Promise<StaffReadiness[]> {
-  const g = authorityGrant;
-  const [rows, levelRows] = await Promise.all([
-    selectJsonRows(
-      {
-        id: [userTable.id, text],
-        name: [userTable.name, text],
-        // Null when the person has no stored row yet.
-        metMask: [learnerEvidenceState.metMask, nullable(number)],
-        kind: [g.kind, nullable((v: unknown) => text(v) as AuthorityGrant['kind'])],
-        heldRank: [sql`${g.levelSnapshot} ->> '$.rank'`, nullable(number)],
-        heldName: [sql`${g.levelSnapshot} ->> '$.name'`, nullable(text)],
-        grantedAt: [g.grantedAt, nullable(date)],
-        acknowledgedAt: [authorityAcknowledgement.acknowledgedAt, nullable(date)],
-      },
-      activeStaffWithGrants(organisationId),
-    ),
-    shopLevels(organisationId, now),
-  ]);
+  const [rows, levelRows] = await Promise.all([readStaff({ organisationId }), shopLevels(organisationId, now)]);
   // Anyone without a stored row (no evidence yet, or evidence older than the stored states) is worked
   // out from the records, as the matrix does.
   const unstored = rows.filter((r) => r.metMask === null).map((r) => r.id);

@@ -1,18 +1,10 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { assessorAssignment, evidenceItem, evidenceVersion, organisation, user as userTable, type EvidenceItem } from '../../../../db/schema';
 import { awaitingAssessment } from '../../domain/evidence-workflow';
-import type { Database } from '../../../../db/client';
+import { DRIZZLE_CASING } from '../../../../db/client';
+import { QueryBuilder } from 'drizzle-orm/sqlite-core';
 import { db } from '../db';
-import { date, embedded, nullable, number, parsed, selectJsonRows, text } from '../json-rows';
-
-/**
- * The assessor's learners as a subquery: written as "learner in (…)" so the planner starts from the
- * assessor's assignments and each learner's (learner, status) index, not from every waiting item on the
- * platform.
- */
-function assignedTo(d: Database, assessorId: string) {
-  return d.select({ id: assessorAssignment.learnerId }).from(assessorAssignment).where(eq(assessorAssignment.assessorId, assessorId));
-}
+import { date, embedded, nullable, number, parsed, preparedJsonRows, selectJsonRows, text } from '../json-rows';
 
 /** An evidence item's columns and its current claims, decoded from one JSON value (json-rows.ts). */
 const itemColumns = {
@@ -37,16 +29,22 @@ const itemColumns = {
  */
 export const QUEUE_PAGE = 50;
 
+// The queue's statement is built once, without a database handle (placeholders for the assessor and the
+// page size), with the casing the app opens drizzle with.
+const qb = new QueryBuilder({ casing: DRIZZLE_CASING });
+
 /**
  * The assessor's queue: submissions from their assigned learners, the longest-waiting first, one page of
  * them and how many wait in all. The page's items are chosen from the covering (learner, status,
  * submitted) index alone, and the count comes from the same pass (a window over every waiting item,
  * worked out before the LIMIT), so the queue is one statement.
  */
-export async function assessorQueuePage(assessorId: string, limit: number = QUEUE_PAGE) {
-  const d = await db();
+const queuePage = (() => {
+  // The assessor's learners as a subquery, written as "learner in (…)" so the planner starts from the
+  // assessor's assignments and each learner's (learner, status) index, not from every waiting item.
+  const assigned = qb.select({ id: assessorAssignment.learnerId }).from(assessorAssignment).where(eq(assessorAssignment.assessorId, sql.placeholder('assessorId')));
   // Every column the queue shows is in the covering index, so the page is chosen and read from it alone.
-  const page = d
+  const page = qb
     .select({
       id: evidenceItem.id,
       title: evidenceItem.title,
@@ -59,11 +57,11 @@ export async function assessorQueuePage(assessorId: string, limit: number = QUEU
       waiting: sql<number>`count(*) OVER ()`.as('waiting'),
     })
     .from(evidenceItem)
-    .where(and(inArray(evidenceItem.learnerId, assignedTo(d, assessorId)), inArray(evidenceItem.status, [...awaitingAssessment])))
+    .where(and(inArray(evidenceItem.learnerId, assigned), inArray(evidenceItem.status, [...awaitingAssessment])))
     .orderBy(asc(evidenceItem.submittedAt), asc(evidenceItem.id))
-    .limit(limit)
+    .limit(sql.placeholder('limit'))
     .as('page');
-  const rows = await selectJsonRows(
+  return preparedJsonRows(
     {
       id: [page.id, text],
       title: [page.title, text],
@@ -81,6 +79,10 @@ export async function assessorQueuePage(assessorId: string, limit: number = QUEU
       JOIN ${userTable} ON ${eq(userTable.id, page.learnerId)}
       LEFT JOIN ${organisation} ON ${eq(organisation.id, userTable.organisationId)}`,
   );
+})();
+
+export async function assessorQueuePage(assessorId: string, limit: number = QUEUE_PAGE) {
+  const rows = await queuePage({ assessorId, limit });
   const items = rows
     .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0) || a.id.localeCompare(b.id))
     .map(({ waiting: _waiting, ...item }) => item);
