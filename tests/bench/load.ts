@@ -8,6 +8,7 @@
 import autocannon from 'autocannon';
 import { loadavg } from 'node:os';
 import type { Scale } from './scale';
+import { serverCpuSeconds } from './processes';
 import { get } from './server';
 
 export interface Target {
@@ -35,9 +36,14 @@ export interface LoadResult {
    * about 2 of it; more means other work was sharing the two cores.
    */
   loadAverage: number;
+  /**
+   * CPU milliseconds the server's processes used per request answered in the measured run. Other work on
+   * the machine changes this far less than it changes throughput, so it is the figure to compare runs by.
+   */
+  serverCpuMsPerRequest: number;
 }
 
-export async function runLoad(base: string, targets: readonly Target[], scale: Scale): Promise<LoadResult[]> {
+export async function runLoad(base: string, serverPid: number, targets: readonly Target[], scale: Scale): Promise<LoadResult[]> {
   const results: LoadResult[] = [];
   for (const t of targets) {
     const check = await get(base, t.path, t.cookie);
@@ -46,8 +52,11 @@ export async function runLoad(base: string, targets: readonly Target[], scale: S
     const options = { url: `${base}${t.path}`, connections: scale.load.connections, headers, timeout: 30 };
     await autocannon({ ...options, duration: scale.load.warmupSeconds });
     await drain(base);
+    const cpuBefore = serverCpuSeconds(serverPid);
     const r = await autocannon({ ...options, duration: scale.load.seconds });
     await drain(base);
+    // Requests autocannon gave up on were still served: the drain above waited for them.
+    const cpuMs = (serverCpuSeconds(serverPid) - cpuBefore) * 1000;
     results.push({
       name: t.name,
       path: t.path,
@@ -60,6 +69,7 @@ export async function runLoad(base: string, targets: readonly Target[], scale: S
       non2xx: r.non2xx,
       ratio: 0,
       loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+      serverCpuMsPerRequest: r.requests.total > 0 ? Math.round((cpuMs / r.requests.total) * 1000) / 1000 : Number.NaN,
     });
     const p99 = r.requests.total > 0 ? `p99 ${r.latency.p99} ms` : `no response within the ${scale.load.seconds} s run`;
     process.stdout.write(`  ${t.name.padEnd(22)} ${r.requests.average.toFixed(r.requests.average < 10 ? 1 : 0).padStart(6)} req/s  ${p99}\n`);

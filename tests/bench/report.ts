@@ -62,14 +62,14 @@ export function render(r: BenchResults): string {
     '',
     `### HTTP: autocannon, ${r.scale.load.connections} connections, ${r.scale.load.seconds} s per target after a ${r.scale.load.warmupSeconds} s warm-up`,
     table(
-      ['target', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'non-2xx', '× static', 'queries/request', 'alone, p50 ms', 'load avg after'],
+      ['target', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'errors', 'non-2xx', '× static', 'server CPU ms/request', 'queries/request', 'alone, p50 ms', 'load avg after'],
       r.load.map((l) => {
         const c = counts.get(l.path);
         const q = c ? (c.minQueries === c.maxQueries ? String(c.queries) : `${c.queries} (${c.minQueries}–${c.maxQueries})`) : '—';
         // No response inside the run: every latency was longer than the run itself.
         const none = `> ${r.scale.load.seconds * 1000}`;
         const lat = l.requests > 0 ? [l.p50, l.p97_5, l.p99] : [none, none, none];
-        return [`${l.name} \`${l.path}\``, l.requests > 0 ? l.rps.toFixed(l.rps < 10 ? 1 : 0) : '0 (no response completed)', ...lat, l.errors, l.non2xx, l.ratio.toFixed(3), q, c ? ms(c.aloneP50Ms) : '—', l.loadAverage];
+        return [`${l.name} \`${l.path}\``, l.requests > 0 ? l.rps.toFixed(l.rps < 10 ? 1 : 0) : '0 (no response completed)', ...lat, l.errors, l.non2xx, l.ratio.toFixed(3), Number.isFinite(l.serverCpuMsPerRequest) ? l.serverCpuMsPerRequest.toFixed(3) : '—', q, c ? ms(c.aloneP50Ms) : '—', l.loadAverage];
       }),
     ),
     '',

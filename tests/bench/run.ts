@@ -125,7 +125,7 @@ try {
   step('counting queries per request');
   const counts = await countQueries(targets);
   step(`load: ${targets.length} targets × (${scale.load.warmupSeconds} s warm-up + ${scale.load.seconds} s)`);
-  const load = await runLoad(server.base, targets, scale);
+  const load = await runLoad(server.base, server.child.pid!, targets, scale);
   results = { scale, machine: machine(now, loadAtStart), seed: seedReport, load, counts, weights, latency, effects, totalSeconds: 0 };
 } finally {
   await server.stop();

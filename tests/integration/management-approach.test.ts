@@ -4,6 +4,8 @@ import { approachReview } from '../../db/schema';
 import { approachReviews, approachVersions, completeReview, findReview, promptSatisfactionReview, saveApproach, scheduleReview } from '../../src/lib/server/management/approach';
 import { managerHome } from '../../src/lib/server/management/home';
 import { importFile } from '../../src/lib/server/management/imports';
+import { reportingFigures } from '../../src/lib/server/management/register';
+import { unreadCount } from '../../src/lib/server/notifications';
 import { DEMO_ORG, OTHER_ORG } from './management-helpers';
 import { useTestDatabase } from './support/test-db';
 
@@ -71,5 +73,10 @@ describe("the manager's home", () => {
     expect(home.flagged.latest.map((f) => f.entry.customerRef)).toEqual(['C-1004']);
     expect(home.pendingAcknowledgement).toEqual({ total: 0, first: [] });
     expect(home.reporting.count).toBe(5);
+    // The home's one row of figures agrees with the register page's figures and the notification count.
+    expect(home.reporting).toEqual(await reportingFigures(DEMO_ORG));
+    expect(home.reporting.medianMs).toBeGreaterThan(0);
+    expect(home.unread).toBe(await unreadCount('user-manager'));
+    expect(home.unread).toBeGreaterThan(0);
   });
 });

@@ -4,8 +4,8 @@
  * preloads into its own server (memory-probe.mjs), asked for with SIGUSR2. The server may be several
  * processes (a supervisor and one worker per core): every figure is the sum over all of them.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { cpuSeconds, serverProcesses } from '../bench/processes';
 
 export interface MemorySample {
   /** Seconds since the load started. */
@@ -32,24 +32,11 @@ export interface MemorySample {
 
 const MB = 1024 * 1024;
 const mb = (bytes: number) => Math.round((bytes / MB) * 10) / 10;
-const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 
 function status(pid: number): { rss: number; hwm: number; anon: number; file: number } {
   const text = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? Number.NaN) * 1024;
   return { rss: kb('VmRSS'), hwm: kb('VmHWM'), anon: kb('RssAnon'), file: kb('RssFile') };
-}
-
-function cpuSeconds(pid: number): number {
-  // Fields after the command name (which is in parentheses and may hold spaces): utime is the 14th field.
-  const after = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(after[11]) + Number(after[12])) / TICKS;
-}
-
-/** The server's processes: the one started and its children (the workers, when there are several). */
-export function serverProcesses(pid: number): number[] {
-  const children = existsSync(`/proc/${pid}/task/${pid}/children`) ? readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number) : [];
-  return [pid, ...children];
 }
 
 interface ProbeLine {

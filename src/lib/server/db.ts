@@ -1,4 +1,7 @@
-import { DEFAULT_DATABASE_URL, openDatabase, type Database, type OpenDatabase } from '../../../db/client';
+import type { InValue, ResultSet } from '@libsql/client';
+import { fillPlaceholders, type SQL } from 'drizzle-orm';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
+import { DEFAULT_DATABASE_URL, DRIZZLE_CASING, openDatabase, type Database, type OpenDatabase } from '../../../db/client';
 
 /**
  * The one database handle of this process. Kept on globalThis so that the server wrapper
@@ -47,4 +50,18 @@ export function prepared<T>(build: (d: Database) => T): () => Promise<T> {
     }
     return queries;
   };
+}
+
+// The casing the app opens drizzle with (db/client.ts), so column names come out the same.
+const dialect = new SQLiteAsyncDialect({ casing: DRIZZLE_CASING });
+
+/**
+ * `prepared` for a statement written as SQL rather than with the query builder: drizzle turns `query`
+ * into SQL once, with `sql.placeholder(name)` for each value, and each call only fills the values and
+ * runs it on the app's client (through its statement queue and read connection, as drizzle's own calls
+ * go). Rows come back as the client gives them, each value by index and by column name.
+ */
+export function compiledStatement(query: SQL): (values: Record<string, InValue>) => Promise<ResultSet> {
+  const compiled = dialect.sqlToQuery(query);
+  return async (values) => (await db()).$client.execute({ sql: compiled.sql, args: fillPlaceholders(compiled.params, values) as InValue[] });
 }

@@ -6,11 +6,8 @@
  * the full-scale benchmark database. Columns are still drizzle's own (schema-checked), and each value
  * is decoded to the type the rest of the code expects.
  */
-import type { InValue } from '@libsql/client';
-import { fillPlaceholders, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import { DRIZZLE_CASING } from '../../../db/client';
-import { db } from './db';
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { compiledStatement, db } from './db';
 
 type Decode<T> = (value: unknown) => T;
 
@@ -63,9 +60,6 @@ export async function selectJsonRows<S extends Spec>(spec: S, from: SQL): Promis
   return decodeRows(spec, row?.rows);
 }
 
-// The casing the app opens drizzle with (db/client.ts), so column names come out the same.
-const dialect = new SQLiteAsyncDialect({ casing: DRIZZLE_CASING });
-
 /**
  * `selectJsonRows` for a page read on every visit, with its SQL built once: `from` holds
  * `sql.placeholder(name)` for each value, filled from `values` on each call. Drizzle takes longer to
@@ -73,9 +67,6 @@ const dialect = new SQLiteAsyncDialect({ casing: DRIZZLE_CASING });
  * queue). It runs on the app's client, through its statement queue and read connection, as drizzle would.
  */
 export function preparedJsonRows<S extends Spec>(spec: S, from: SQL): (values: Record<string, string | number>) => Promise<RowOf<S>[]> {
-  const query = dialect.sqlToQuery(jsonRowsSql(spec, from));
-  return async (values) => {
-    const result = await (await db()).$client.execute({ sql: query.sql, args: fillPlaceholders(query.params, values) as InValue[] });
-    return decodeRows(spec, result.rows[0]?.[0] as string | null | undefined);
-  };
+  const statement = compiledStatement(jsonRowsSql(spec, from));
+  return async (values) => decodeRows(spec, (await statement(values)).rows[0]?.[0] as string | null | undefined);
 }

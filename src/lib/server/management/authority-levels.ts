@@ -3,13 +3,13 @@
  * ladder on first look. `lockVersion` catches two managers editing the same level: the second save is
  * refused and shown what changed, so neither edit is lost silently.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { authorityLevel, type AuthorityLevelRow } from '../../../../db/schema';
 import type { AuthorityLevel, AuthorityLevelInput } from '../../domain/authority';
 import type { CriterionId } from '../../domain/criteria';
 import type { ConcessionType } from '../../domain/special-terms';
 import { audit } from '../audit';
-import { db } from '../db';
+import { db, prepared } from '../db';
 import { newId } from '../ids';
 import { defaultLevelRows } from './default-levels';
 
@@ -32,12 +32,21 @@ export function toDomainLevel(row: AuthorityLevelRow): AuthorityLevel {
  * The shop's levels in rank order, archived ones left out. The defaults are inserted with ids derived
  * from the shop, so two first visits at once insert them once.
  */
+const levelQueries = prepared((d) => ({
+  ofShop: d
+    .select()
+    .from(authorityLevel)
+    .where(eq(authorityLevel.organisationId, sql.placeholder('organisationId')))
+    .orderBy(asc(authorityLevel.rank), asc(authorityLevel.name))
+    .prepare(),
+}));
+
 export async function shopLevels(organisationId: string, now: Date): Promise<AuthorityLevelRow[]> {
-  const d = await db();
-  const read = () => d.select().from(authorityLevel).where(eq(authorityLevel.organisationId, organisationId)).orderBy(asc(authorityLevel.rank), asc(authorityLevel.name));
+  const { ofShop } = await levelQueries();
+  const read = () => ofShop.all({ organisationId });
   let rows = await read();
   if (rows.length === 0) {
-    await d.insert(authorityLevel).values(defaultLevelRows(organisationId, now)).onConflictDoNothing();
+    await (await db()).insert(authorityLevel).values(defaultLevelRows(organisationId, now)).onConflictDoNothing();
     rows = await read();
   }
   return rows.filter((r) => r.archivedAt === null);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { approachReview, notification, registerEntry } from '../../../../db/schema';
 import { isoDate } from '../../domain/effect-days';
 import { reviewState } from '../../domain/review-triggers';
-import { db } from '../db';
+import { compiledStatement } from '../db';
 import { shopReadiness } from './readiness';
 import { flaggedInShop, latestFlagged, reportingSql, toReportingTimes, type ReportingRow } from './register';
 
@@ -32,15 +32,18 @@ const openReviews = z.array(z.object({ id: z.string(), dueDate: z.string(), trig
 
 /**
  * The home's counts in one row: the reporting figures, unread notifications, flagged terms, and the
- * shop's open reviews (a handful at most, as JSON), each a scalar subquery through its own index.
+ * shop's open reviews (a handful at most, as JSON), each a scalar subquery through its own index. Built
+ * once, with placeholders for the shop and the manager.
  */
-export async function homeFigures(manager: { id: string; organisationId: string }) {
-  const row = await (await db()).get<ReportingRow & { unread: number; flagged: number; reviews: string }>(sql`
-    SELECT ${reportingSql(manager.organisationId)},
-      (SELECT count(*) FROM ${notification} WHERE ${and(eq(notification.userId, manager.id), isNull(notification.readAt))}) AS unread,
-      (SELECT count(*) FROM ${registerEntry} WHERE ${flaggedInShop(manager.organisationId)}) AS flagged,
+const figures = compiledStatement(sql`
+    SELECT ${reportingSql(sql.placeholder('organisationId'))},
+      (SELECT count(*) FROM ${notification} WHERE ${and(eq(notification.userId, sql.placeholder('managerId')), isNull(notification.readAt))}) AS unread,
+      (SELECT count(*) FROM ${registerEntry} WHERE ${flaggedInShop(sql.placeholder('organisationId'))}) AS flagged,
       (SELECT json_group_array(json_object('id', id, 'dueDate', due_date, 'trigger', "trigger")) FROM ${approachReview}
-        WHERE ${and(eq(approachReview.organisationId, manager.organisationId), isNull(approachReview.completedAt))}) AS reviews`);
+        WHERE ${and(eq(approachReview.organisationId, sql.placeholder('organisationId')), isNull(approachReview.completedAt))}) AS reviews`);
+
+export async function homeFigures(manager: { id: string; organisationId: string }) {
+  const [row] = (await figures({ organisationId: manager.organisationId, managerId: manager.id })).rows as unknown as (ReportingRow & { unread: number; flagged: number; reviews: string })[];
   return {
     reporting: toReportingTimes(row),
     unread: Number(row?.unread ?? 0),

@@ -3,7 +3,7 @@
  * when it was agreed (not when it was logged), flagged when outside it, and the shop's managers are told
  * at once in-app. Entries are append-only; the time from agreement to report is kept for every one.
  */
-import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ne, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { registerEntry, reportDelay, user as userTable, type RegisterEntry } from '../../../../db/schema';
 import { checkTermAgainstAuthority } from '../../domain/authority';
 import { checkRegisterTerm } from '../../domain/register';
@@ -11,7 +11,7 @@ import { PROMPT_REPORT_MS, type ReportingTimes } from '../../domain/reporting-ti
 import type { Concession, Sale } from '../../domain/special-terms';
 import { formatPounds } from '../../domain/special-terms';
 import type { SessionUser } from '../auth/session';
-import { db } from '../db';
+import { db, prepared } from '../db';
 import { newId } from '../ids';
 import { notify } from '../notifications';
 import { grantInForce } from './grants';
@@ -184,7 +184,7 @@ export async function myRegister(staffId: string): Promise<RegisterEntry[]> {
  * get sorted, for a median. One piece serves the register page and the manager's home, which adds its
  * own columns to the same statement.
  */
-export function reportingSql(organisationId: string, staffId?: string): SQL {
+export function reportingSql(organisationId: string | Placeholder, staffId?: string): SQL {
   const real = and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), staffId ? eq(registerEntry.staffId, staffId) : undefined);
   const delay = reportDelay(registerEntry.reportedAt, registerEntry.agreedAt);
   const count = sql`(SELECT count(*) FROM ${registerEntry} WHERE ${real})`;
@@ -209,15 +209,20 @@ export async function reportingFigures(organisationId: string, staffId?: string)
 }
 
 /** Real terms agreed outside authority, in one shop. */
-export const flaggedInShop = (organisationId: string) => and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), eq(registerEntry.withinAuthority, false));
+export const flaggedInShop = (organisationId: string | Placeholder) => and(eq(registerEntry.organisationId, organisationId), eq(registerEntry.source, 'shop'), eq(registerEntry.withinAuthority, false));
 
-/** The latest few flagged terms, with who logged each, for the manager's home. */
-export async function latestFlagged(organisationId: string, latest: number): Promise<EntryView[]> {
-  return (await db())
+/** The latest few flagged terms, with who logged each, for the manager's home (built once). */
+const flaggedQueries = prepared((d) => ({
+  latest: d
     .select({ entry: registerEntry, staffName: userTable.name })
     .from(registerEntry)
     .innerJoin(userTable, eq(userTable.id, registerEntry.staffId))
-    .where(flaggedInShop(organisationId))
+    .where(flaggedInShop(sql.placeholder('organisationId')))
     .orderBy(desc(registerEntry.agreedAt))
-    .limit(latest);
+    .limit(sql.placeholder('latest'))
+    .prepare(),
+}));
+
+export async function latestFlagged(organisationId: string, latest: number): Promise<EntryView[]> {
+  return (await flaggedQueries()).latest.all({ organisationId, latest });
 }
