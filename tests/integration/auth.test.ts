@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { session as sessionTable, user as userTable } from '../../db/schema';
-import { setDisabled } from '../../src/lib/server/accounts/accounts';
+import { assessorAssignment, organisation, session as sessionTable, user as userTable } from '../../db/schema';
+import { assignedLearners, setDisabled } from '../../src/lib/server/accounts/accounts';
 import { changePassword } from '../../src/lib/server/accounts/password-change';
 import { createSession, invalidateSession, invalidateUserSessions, validateSessionToken } from '../../src/lib/server/auth/session';
 import { signIn } from '../../src/lib/server/auth/sign-in';
@@ -142,5 +142,23 @@ describe('the audit history', () => {
 describe('accounts', () => {
   it('emails are unique', async () => {
     await expect(database.current().db.insert(userTable).values({ id: 'dupe', email: 'learner@demo.goodwill.test', name: 'x', passwordHash: 'x', role: 'learner', createdAt: t0 })).rejects.toThrow();
+  });
+
+  it("lists an assessor's learners by name with their shop, as the records hold them, without disabled accounts", async () => {
+    const d = database.current().db;
+    const expected = await d
+      .select({ id: userTable.id, name: userTable.name, email: userTable.email, organisationId: userTable.organisationId, shop: organisation.name })
+      .from(assessorAssignment)
+      .innerJoin(userTable, eq(userTable.id, assessorAssignment.learnerId))
+      .leftJoin(organisation, eq(organisation.id, userTable.organisationId))
+      .where(eq(assessorAssignment.assessorId, 'user-assessor'))
+      .orderBy(userTable.name);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(expected.every((l) => l.shop !== null)).toBe(true);
+    expect(await assignedLearners('user-assessor')).toEqual(expected);
+    await setDisabled('user-admin', expected[0]!.id, true, t0);
+    expect((await assignedLearners('user-assessor')).map((l) => l.id)).toEqual(expected.slice(1).map((l) => l.id));
+    await setDisabled('user-admin', expected[0]!.id, false, t0);
+    expect(await assignedLearners('nobody')).toEqual([]);
   });
 });

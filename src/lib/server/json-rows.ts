@@ -51,6 +51,11 @@ function decodeRows<S extends Spec>(spec: S, json: string | null | undefined): R
   });
 }
 
+/** Rows by name, as SQLite's ORDER BY name would give them (binary order), whatever order the JSON came in. */
+export function byName<T extends { name: string }>(rows: T[]): T[] {
+  return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /**
  * `SELECT` the spec's columns `from` (a FROM clause with its joins and conditions, built from drizzle's
  * table and column objects), returned as typed rows. Row order is not promised: sort in the caller.

@@ -4,8 +4,9 @@ import type { Role } from '../../domain/roles';
 import { audit } from '../audit';
 import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
-import { db, prepared } from '../db';
+import { db } from '../db';
 import { newId } from '../ids';
+import { byName, nullable, preparedJsonRows, text } from '../json-rows';
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'isLeadAssessor' | 'disabledAt' | 'createdAt'>;
 const publicColumns = {
@@ -92,21 +93,20 @@ export async function assignLearner(actorId: string, assessorId: string, learner
   return 'assigned';
 }
 
-/** The learners an assessor is assigned, with their shop's name. */
-/** Built once: the assessor's home lists these on every visit. */
-const assignmentQueries = prepared((d) => ({
-  learnersOf: d
-    .select({ id: userTable.id, name: userTable.name, email: userTable.email, organisationId: userTable.organisationId, shop: organisation.name })
-    .from(assessorAssignment)
-    .innerJoin(userTable, eq(assessorAssignment.learnerId, userTable.id))
-    .leftJoin(organisation, eq(userTable.organisationId, organisation.id))
-    .where(and(eq(assessorAssignment.assessorId, sql.placeholder('assessorId')), isNull(userTable.disabledAt)))
-    .orderBy(asc(userTable.name))
-    .prepare(),
-}));
+/**
+ * The learners an assessor is assigned, with their shop's name, by name. Built once, and read as one
+ * JSON value: the assessor's home lists them on every visit, often fifty or more.
+ */
+const learnersOf = preparedJsonRows(
+  { id: [userTable.id, text], name: [userTable.name, text], email: [userTable.email, text], organisationId: [userTable.organisationId, nullable(text)], shop: [organisation.name, nullable(text)] },
+  sql`FROM ${assessorAssignment}
+    JOIN ${userTable} ON ${eq(assessorAssignment.learnerId, userTable.id)}
+    LEFT JOIN ${organisation} ON ${eq(userTable.organisationId, organisation.id)}
+    WHERE ${and(eq(assessorAssignment.assessorId, sql.placeholder('assessorId')), isNull(userTable.disabledAt))}`,
+);
 
 export async function assignedLearners(assessorId: string) {
-  return (await assignmentQueries()).learnersOf.all({ assessorId });
+  return byName(await learnersOf({ assessorId }));
 }
 
 export async function allAssignments() {

@@ -8,7 +8,7 @@ import { criterionIds, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
 import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as userTable, type AuthorityGrant } from '../../../../db/schema';
-import { date, embedded, nullable, parsed, selectJsonRows, text } from '../json-rows';
+import { byName, date, embedded, nullable, parsed, selectJsonRows, text } from '../json-rows';
 import { withStoredStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
 import { currentGrantId, grantView, type GrantView } from './grants';
@@ -59,11 +59,6 @@ export function activeStaffWithGrants(organisationId: string | Placeholder): SQL
       LEFT JOIN ${g} ON ${eq(g.id, currentGrantId(userTable.id))}
       LEFT JOIN ${authorityAcknowledgement} ON ${eq(authorityAcknowledgement.grantId, g.id)}
       WHERE ${and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt))}`;
-}
-
-/** Staff by name, as SQLite's ORDER BY name would give them (binary order), whatever order the JSON came in. */
-export function byName<T extends { name: string }>(rows: T[]): T[] {
-  return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

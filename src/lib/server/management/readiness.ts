@@ -11,10 +11,10 @@ import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as
 import { highestQualifyingByMask, readyForMore, type AuthorityLevel } from '../../domain/authority';
 import { metMask } from '../../domain/criterion-state';
 import { db } from '../db';
-import { date, nullable, number, preparedJsonRows, text } from '../json-rows';
+import { byName, date, nullable, number, preparedJsonRows, text } from '../json-rows';
 import { computeEvidenceStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
-import { activeStaffWithGrants, byName } from './competence';
+import { activeStaffWithGrants } from './competence';
 
 export interface StaffReadiness {
   id: string;
