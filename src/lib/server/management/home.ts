@@ -11,7 +11,7 @@ import { isoDate } from '../../domain/effect-days';
 import { reviewState } from '../../domain/review-triggers';
 import { compiledStatement } from '../db';
 import { shopReadiness } from './readiness';
-import { flaggedInShop, latestFlagged, reportingSql, toReportingTimes, type ReportingRow } from './register';
+import { flaggedInShop, latestFlagged, reportingStatement, toReportingTimes, type ReportingRow } from './register';
 
 /** The home lists the latest few flagged terms and links to the rest. */
 export const FLAGGED_ON_HOME = 5;
@@ -35,12 +35,15 @@ const openReviews = z.array(z.object({ id: z.string(), dueDate: z.string(), trig
  * shop's open reviews (a handful at most, as JSON), each a scalar subquery through its own index. Built
  * once, with placeholders for the shop and the manager.
  */
-const figures = compiledStatement(sql`
-    SELECT ${reportingSql(sql.placeholder('organisationId'))},
-      (SELECT count(*) FROM ${notification} WHERE ${and(eq(notification.userId, sql.placeholder('managerId')), isNull(notification.readAt))}) AS unread,
+const figures = compiledStatement(
+  reportingStatement(
+    sql.placeholder('organisationId'),
+    sql`(SELECT count(*) FROM ${notification} WHERE ${and(eq(notification.userId, sql.placeholder('managerId')), isNull(notification.readAt))}) AS unread,
       (SELECT count(*) FROM ${registerEntry} WHERE ${flaggedInShop(sql.placeholder('organisationId'))}) AS flagged,
       (SELECT json_group_array(json_object('id', id, 'dueDate', due_date, 'trigger', "trigger")) FROM ${approachReview}
-        WHERE ${and(eq(approachReview.organisationId, sql.placeholder('organisationId')), isNull(approachReview.completedAt))}) AS reviews`);
+        WHERE ${and(eq(approachReview.organisationId, sql.placeholder('organisationId')), isNull(approachReview.completedAt))}) AS reviews`,
+  ),
+);
 
 export async function homeFigures(manager: { id: string; organisationId: string }) {
   const [row] = (await figures({ organisationId: manager.organisationId, managerId: manager.id })).rows as unknown as (ReportingRow & { unread: number; flagged: number; reviews: string })[];
