@@ -203,7 +203,12 @@ test('invitations: after 10 unknown links from one address, even a valid link ge
   }
   const page = await anonymous.get(`/invite/${token}`);
   expect(page.status()).toBe(429);
-  expect(await page.text()).toContain('Too many attempts');
+  // The wait is told in words and in Retry-After, and they agree (15 minutes from the tenth miss).
+  const wait = /Try again in (\d+) minutes?\./.exec(await page.text());
+  expect(wait).not.toBeNull();
+  expect(Number(page.headers()['retry-after'])).toBe(Number(wait![1]) * 60);
+  expect(Number(wait![1])).toBeGreaterThanOrEqual(14);
+  expect(Number(wait![1])).toBeLessThanOrEqual(15);
   const redeem = await anonymous.post(`/invite/${token}`, form({ password: 'a sensible long password', confirm: 'a sensible long password' }));
   expect(redeem.status()).toBe(429);
   expect(await count("select count(*) as n from user where email = 'val.valid@example.test'")).toBe(0);
