@@ -11,7 +11,7 @@ import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as
 import { byName, date, embedded, nullable, parsed, selectJsonRows, text } from '../json-rows';
 import { withStoredStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
-import { currentGrantId, grantView, type GrantView } from './grants';
+import { currentGrantRowid, grantView, type GrantView } from './grants';
 
 export interface LevelFit {
   level: AuthorityLevel;
@@ -56,7 +56,7 @@ export function activeStaffWithGrants(organisationId: string | Placeholder): SQL
   const g = authorityGrant;
   return sql`FROM ${userTable}
       LEFT JOIN ${learnerEvidenceState} ON ${eq(learnerEvidenceState.learnerId, userTable.id)}
-      LEFT JOIN ${g} ON ${eq(g.id, currentGrantId(userTable.id))}
+      LEFT JOIN ${g} ON ${g}.rowid = ${currentGrantRowid(userTable.id)}
       LEFT JOIN ${authorityAcknowledgement} ON ${eq(authorityAcknowledgement.grantId, g.id)}
       WHERE ${and(eq(userTable.organisationId, organisationId), eq(userTable.role, 'learner'), isNull(userTable.disabledAt))}`;
 }

@@ -36,11 +36,13 @@ export function grantView(row: AuthorityGrant, acknowledgedAt: Date | null): Gra
 const latestFirst = [desc(authorityGrant.grantedAt), desc(sql`${authorityGrant}.rowid`)];
 
 /**
- * The id of a person's current (latest) row, as a correlated subquery on `staffId`, so a list of staff
- * can join each person's current grant in the same statement.
+ * The rowid of a person's current (latest) row, as a correlated subquery on `staffId`, so a list of staff
+ * can join each person's current grant in the same statement. The rowid rather than the id: the
+ * (staff, granted) index holds it, so the lookup never leaves the index, and the join is then one
+ * search by integer key rather than two through the id's index (a fifth of the manager's home query).
  */
-export const currentGrantId = (staffId: SQLWrapper) =>
-  sql`(SELECT g.id FROM ${authorityGrant} AS g WHERE g.staff_id = ${staffId} ORDER BY g.granted_at DESC, g.rowid DESC LIMIT 1)`;
+export const currentGrantRowid = (staffId: SQLWrapper) =>
+  sql`(SELECT g.rowid FROM ${authorityGrant} AS g WHERE g.staff_id = ${staffId} ORDER BY g.granted_at DESC, g.rowid DESC LIMIT 1)`;
 
 /** The whole history for one person, newest first, each with its acknowledgement. */
 export async function authorityHistory(staffId: string): Promise<GrantView[]> {
