@@ -28,10 +28,7 @@ export function toDomainLevel(row: AuthorityLevelRow): AuthorityLevel {
   };
 }
 
-/**
- * The shop's levels in rank order, archived ones left out. The defaults are inserted with ids derived
- * from the shop, so two first visits at once insert them once.
- */
+/** Built once: the manager's home reads the shop's levels on every visit. */
 const levelQueries = prepared((d) => ({
   ofShop: d
     .select()
@@ -41,6 +38,10 @@ const levelQueries = prepared((d) => ({
     .prepare(),
 }));
 
+/**
+ * The shop's levels in rank order, archived ones left out. The defaults are inserted with ids derived
+ * from the shop, so two first visits at once insert them once.
+ */
 export async function shopLevels(organisationId: string, now: Date): Promise<AuthorityLevelRow[]> {
   const { ofShop } = await levelQueries();
   const read = () => ofShop.all({ organisationId });

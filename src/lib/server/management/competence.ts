@@ -63,8 +63,9 @@ export function activeStaffWithGrants(organisationId: string | Placeholder): SQL
 
 /**
  * The shop's active staff (learners), by name, each with their stored evidence states and their current
- * grant and its acknowledgement, in one statement: the matrix and the authority page read it per visit. A 200-person shop is 200 rows of a dozen values, so it comes back as one JSON value
- * (json-rows.ts) rather than value by value.
+ * grant and its acknowledgement, in one statement: the matrix and the authority page read it per visit.
+ * A 200-person shop is 200 rows of a dozen values, so it comes back as one JSON value (json-rows.ts)
+ * rather than value by value.
  */
 async function shopStaff(organisationId: string) {
   const g = authorityGrant;
