@@ -73,3 +73,33 @@ test('an empty reflection is not saved and the text is kept', async ({ page }) =
   await page.getByLabel('Situation', { exact: true }).fill('');
   await expect(page.getByRole('alert')).toContainText('empty');
 });
+
+test('a save the server cannot take just now is kept on the device and sent again', async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, demo.learner);
+  await page.goto('/learn/reflections/new');
+  await page.getByLabel('Title').fill('Server hiccup');
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await hydrated(page);
+  // The first save meets a server that answers 503 (a restart, a busy database), with an error in JSON
+  // as the API's own answers are; the saves after it reach the real server.
+  let refused = 0;
+  await page.route('**/api/reflections/**', async (route) => {
+    if (route.request().method() === 'POST' && refused === 0) {
+      refused++;
+      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'The database is busy.' }) });
+    } else await route.continue();
+  });
+  const text = 'A customer asked for free delivery on a fridge; I explained our limit and offered a Saturday slot.';
+  await page.getByLabel('Situation', { exact: true }).fill(text);
+  await expect(page.getByText('Not saved yet: kept on this device, retrying')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText('The server could not save just now.', { exact: false })).toBeVisible();
+  await expectAxeClean(page);
+  // Sent again without the learner doing anything, and then really saved.
+  await expect(page.getByText(/Saved at/)).toBeVisible({ timeout: 15_000 });
+  expect(refused).toBe(1);
+  await page.unroute('**/api/reflections/**');
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel('Situation', { exact: true })).toHaveValue(text);
+});

@@ -62,6 +62,9 @@ export class Autosaver {
     this.state = 'saving';
     try {
       const response = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      // The server could not save just now (busy, restarting; its answer may not be JSON): as when
+      // offline, the text is kept on this device and sent again.
+      if (response.status >= 500) return this.#retryLater('The server could not save just now. Your text is kept on this device and will be sent again shortly.');
       const body = await response.json();
       if (response.ok) {
         this.version = body.version;
@@ -81,14 +84,18 @@ export class Autosaver {
         this.message = body.error ?? 'This could not be saved.';
       }
     } catch {
-      this.state = 'offline';
-      this.message = 'No connection. Your text is kept on this device and will be saved when you are back online.';
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.flush(), RETRY_MS);
+      this.#retryLater('No connection. Your text is kept on this device and will be saved when you are back online.');
     } finally {
       this.#inFlight = false;
     }
     if (this.state === 'dirty') this.#timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+  }
+
+  #retryLater(message: string): void {
+    this.state = 'offline';
+    this.message = message;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), RETRY_MS);
   }
 
   /** Resolves a conflict with the text the learner chose; it is saved on top of the newer version. */
