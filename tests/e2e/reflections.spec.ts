@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demo, expectAxeClean, hydrated, signIn } from './support/helpers';
 
 test('a learner writes a reflection, reloads mid-way and loses nothing, and the feedback quotes their sentence', async ({ page }) => {
@@ -59,13 +59,18 @@ test('an edit from a second tab is detected and offered for merge, never silentl
   await context.close();
 });
 
-test('an empty reflection is not saved and the text is kept', async ({ page }) => {
-  test.setTimeout(60_000);
+/** Signs the demo learner in and opens a new reflection's editor, ready to type into. */
+async function startReflection(page: Page, title: string): Promise<void> {
   await signIn(page, demo.learner);
   await page.goto('/learn/reflections/new');
-  await page.getByLabel('Title').fill('Nothing yet');
+  await page.getByLabel('Title').fill(title);
   await page.getByRole('button', { name: 'Start writing' }).click();
   await hydrated(page);
+}
+
+test('an empty reflection is not saved and the text is kept', async ({ page }) => {
+  test.setTimeout(60_000);
+  await startReflection(page, 'Nothing yet');
   await page.getByLabel('Situation', { exact: true }).fill('x');
   // The first save may meet another suite's write in the other server process, wait out the busy
   // timeout (5 s) and be retried by the autosaver (5 s later): allow for one retry.
@@ -76,11 +81,7 @@ test('an empty reflection is not saved and the text is kept', async ({ page }) =
 
 test('a save the server cannot take just now is kept on the device and sent again', async ({ page }) => {
   test.setTimeout(60_000);
-  await signIn(page, demo.learner);
-  await page.goto('/learn/reflections/new');
-  await page.getByLabel('Title').fill('Server hiccup');
-  await page.getByRole('button', { name: 'Start writing' }).click();
-  await hydrated(page);
+  await startReflection(page, 'Server hiccup');
   // The first save meets a server that answers 503 (a restart, a busy database), with an error in JSON
   // as the API's own answers are; the saves after it reach the real server.
   let refused = 0;
