@@ -128,6 +128,22 @@ try {
     return 'logged by the learner on B, listed for the manager on A';
   });
 
+  await check("every role's home renders on both servers over HTTP", async () => {
+    // The homes' statements are the ones built once with placeholders (WITH … MATERIALIZED, ->>, rowid
+    // joins): they must run on the libSQL server as they do on the embedded file.
+    const assessor = await signIn(a, 'assessor@demo.goodwill.test');
+    const homes: [string, string, string][] = [['/learn', learner, 'Your learning'], ['/assess', assessor, 'Waiting for you'], ['/manage', manager, 'Ready for more authority']];
+    const answers: string[] = [];
+    for (const base of [a, b]) {
+      for (const [path, cookie, text] of homes) {
+        const page = await get(base, path, cookie);
+        expect(page.status === 200 && page.body.includes(text), `${path} on ${base === a ? 'A' : 'B'} answered ${page.status}`);
+        answers.push(String(page.status));
+      }
+    }
+    return `/learn, /assess and /manage on A and on B: ${answers.join(', ')}`;
+  });
+
   await check('an upload stored through A downloads from B', async () => {
     const pdf = Buffer.from(`%PDF-1.4\n% uploaded through server A ${Date.now()}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
     const fd = new FormData();
