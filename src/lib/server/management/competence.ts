@@ -8,7 +8,7 @@ import { criterionIds, type CriterionId } from '../../domain/criteria';
 import type { EvidenceState } from '../../domain/progress';
 import { and, eq, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { authorityAcknowledgement, authorityGrant, learnerEvidenceState, user as userTable, type AuthorityGrant } from '../../../../db/schema';
-import { byName, date, embedded, nullable, parsed, selectJsonRows, text } from '../json-rows';
+import { byName, date, embedded, nullable, parsed, preparedJsonRows, text } from '../json-rows';
 import { withStoredStates } from '../portfolio/states';
 import { shopLevels, toDomainLevel } from './authority-levels';
 import { currentGrantRowid, grantView, type GrantView } from './grants';
@@ -65,27 +65,28 @@ export function activeStaffWithGrants(organisationId: string | Placeholder): SQL
  * The shop's active staff (learners), by name, each with their stored evidence states and their current
  * grant and its acknowledgement, in one statement: the matrix and the authority page read it per visit.
  * A 200-person shop is 200 rows of a dozen values, so it comes back as one JSON value (json-rows.ts)
- * rather than value by value.
+ * rather than value by value. Built once, like the home's read of the same rows (readiness.ts).
  */
+const readStaff = preparedJsonRows(
+  {
+    id: [userTable.id, text],
+    name: [userTable.name, text],
+    states: [embedded(learnerEvidenceState.states), nullable(parsed<Record<string, string>>())],
+    grantId: [authorityGrant.id, nullable(text)],
+    grantOrganisationId: [authorityGrant.organisationId, text],
+    kind: [authorityGrant.kind, (v: unknown) => text(v) as AuthorityGrant['kind']],
+    levelId: [authorityGrant.levelId, nullable(text)],
+    levelSnapshot: [embedded(authorityGrant.levelSnapshot), nullable(parsed<Record<string, unknown>>())],
+    reason: [authorityGrant.reason, nullable(text)],
+    grantedBy: [authorityGrant.grantedBy, text],
+    grantedAt: [authorityGrant.grantedAt, date],
+    acknowledgedAt: [authorityAcknowledgement.acknowledgedAt, nullable(date)],
+  },
+  activeStaffWithGrants(sql.placeholder('organisationId')),
+);
+
 async function shopStaff(organisationId: string) {
-  const g = authorityGrant;
-  const rows = await selectJsonRows(
-    {
-      id: [userTable.id, text],
-      name: [userTable.name, text],
-      states: [embedded(learnerEvidenceState.states), nullable(parsed<Record<string, string>>())],
-      grantId: [g.id, nullable(text)],
-      grantOrganisationId: [g.organisationId, text],
-      kind: [g.kind, (v: unknown) => text(v) as AuthorityGrant['kind']],
-      levelId: [g.levelId, nullable(text)],
-      levelSnapshot: [embedded(g.levelSnapshot), nullable(parsed<Record<string, unknown>>())],
-      reason: [g.reason, nullable(text)],
-      grantedBy: [g.grantedBy, text],
-      grantedAt: [g.grantedAt, date],
-      acknowledgedAt: [authorityAcknowledgement.acknowledgedAt, nullable(date)],
-    },
-    activeStaffWithGrants(organisationId),
-  );
+  const rows = await readStaff({ organisationId });
   return byName(rows).map((r) => {
     const grant: AuthorityGrant | null = r.grantId === null ? null : { id: r.grantId, organisationId: r.grantOrganisationId, staffId: r.id, kind: r.kind, levelId: r.levelId, levelSnapshot: r.levelSnapshot, reason: r.reason, grantedBy: r.grantedBy, grantedAt: r.grantedAt };
     return { id: r.id, name: r.name, states: r.states, grant: grant && grantView(grant, r.acknowledgedAt) };
