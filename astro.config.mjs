@@ -5,6 +5,7 @@ import svelte from '@astrojs/svelte';
 import { fileURLToPath } from 'node:url';
 import { islandBundles } from './src/build/island-bundles.mjs';
 import { terserPass } from './src/build/terser-pass.mjs';
+import { astroServerPatches } from './src/build/astro-server-patches.mjs';
 
 /**
  * Svelte islands, with our own browser renderer (src/components/island-client.ts: hydrate only) in place
@@ -22,67 +23,6 @@ function svelteIslands() {
     hooks: {
       ...integration.hooks,
       'astro:config:setup': (params) => setup({ ...params, addRenderer: (renderer) => params.addRenderer({ ...renderer, clientEntrypoint }) }),
-    },
-  };
-}
-
-/**
- * With CSP on, Astro hashes every stylesheet and inline script of a page again on each server-rendered
- * request (WebCrypto, an async job per hash: a tenth of a signed-in page's CPU). The hash is a pure
- * function of the text, which comes from the build, so this remembers it (a bounded number of texts).
- * Astro is pinned to an exact version; if its code changes shape the build stops here rather than
- * silently losing the cache.
- */
-function rememberCspDigests() {
-  const original = 'async function generateCspDigest(data, algorithm) {';
-  return {
-    name: 'goodwill:remember-csp-digests',
-    enforce: /** @type {const} */ ('pre'),
-    /** @param {string} code @param {string} id */
-    transform(code, id) {
-      if (!id.replaceAll('\\', '/').endsWith('/astro/dist/core/encryption.js')) return null;
-      if (!code.includes(original)) throw new Error('astro/dist/core/encryption.js changed: review the CSP digest cache in astro.config.mjs');
-      const cached = [
-        'const cspDigests = new Map();',
-        'function generateCspDigest(data, algorithm) {',
-        '  const key = `${algorithm}:${data}`;',
-        '  let digest = cspDigests.get(key);',
-        '  if (digest === undefined) {',
-        '    digest = computeCspDigest(data, algorithm);',
-        '    if (cspDigests.size < 2000) cspDigests.set(key, digest);',
-        '  }',
-        '  return digest;',
-        '}',
-        'async function computeCspDigest(data, algorithm) {',
-      ].join('\n');
-      return { code: code.replace(original, cached), map: null };
-    },
-  };
-}
-
-/**
- * Astro finds a page's module with `() => import('./chunks/….mjs')` on every request. The module is
- * loaded once, but each import() still runs module resolution, and under tsx (which `npm start` uses
- * for the server's TypeScript) that means tsx's resolve hook and file-system checks per request. This
- * keeps each page's import promise after the first call (and forgets a failed one).
- */
-function rememberPageModules() {
-  const pattern = /= \(\) => import\(("[^"]+")\);/g;
-  return {
-    name: 'goodwill:remember-page-modules',
-    /** @param {string} code @param {string} id */
-    transform(code, id) {
-      if (id !== '\0virtual:astro:pages') return null;
-      // An environment without pages (prerendering, when nothing is prerendered) has nothing to cache.
-      if (!code.includes('import(')) return null;
-      if (!code.match(pattern)) throw new Error('virtual:astro:pages changed: review the page-module cache in astro.config.mjs');
-      const once = [
-        'const once = (load) => {',
-        '  let loaded;',
-        '  return () => (loaded ??= load().catch((error) => { loaded = undefined; throw error; }));',
-        '};',
-      ].join('\n');
-      return { code: `${once}\n${code.replace(pattern, '= once(() => import($1));')}`, map: null };
     },
   };
 }
@@ -127,6 +67,6 @@ export default defineConfig({
   vite: {
     // Bundling drizzle into the server build removes a slow first request.
     ssr: { noExternal: ['drizzle-orm'] },
-    plugins: [rememberCspDigests(), rememberPageModules(), ...islandBundles(), terserPass()],
+    plugins: [...astroServerPatches(), ...islandBundles(), terserPass()],
   },
 });
