@@ -68,6 +68,31 @@ async function startReflection(page: Page, title: string): Promise<void> {
   await hydrated(page);
 }
 
+test('words typed before the editor has loaded are kept and saved', async ({ page }) => {
+  test.setTimeout(60_000);
+  await startReflection(page, 'Typed early');
+  // Opened again with the editor's script held back, as on a slow phone, while the learner starts typing.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/ReflectionEditor.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+  const text = 'A regular asked for a discount on a damaged kettle before the shop had even opened.';
+  await page.getByLabel('Situation', { exact: true }).fill(text);
+  release();
+  await hydrated(page);
+  await expect(page.getByLabel('Situation', { exact: true })).toHaveValue(text);
+  // The first save may be retried once, as in the empty-reflection test below.
+  await expect(page.getByText(/Saved at/)).toBeVisible({ timeout: 20_000 });
+  await page.unrouteAll();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByLabel('Situation', { exact: true })).toHaveValue(text);
+});
+
 test('an empty reflection is not saved and the text is kept', async ({ page }) => {
   test.setTimeout(60_000);
   await startReflection(page, 'Nothing yet');

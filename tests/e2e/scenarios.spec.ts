@@ -62,6 +62,39 @@ test('a learner declines the veg-box request kindly with an alternative', async 
   await expectAxeClean(page);
 });
 
+test('boxes ticked before the player has loaded stay ticked and count', async ({ page }) => {
+  const s = scenarioFile('grocer-veg-box-complaint');
+  const alternative = page.getByLabel(s.alternatives.find((a) => a.id === 'tuesday-evening')!.text.replace(/\s+/g, ' ').trim().slice(0, 40));
+  const ticks = [alternative, page.getByLabel('Record what was agreed in the register'), page.getByLabel('Invite feedback or arrange a follow-up')];
+  await signIn(page, demo.learner);
+  await page.goto('/learn/scenarios/grocer-veg-box-complaint');
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await hydrated(page);
+  await askGoodQuestions(page, s);
+  // The page is opened again with the player's script held back, as on a slow phone, while the learner
+  // works on what the server sent.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/Player.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+  await page.getByText('Say no, kindly, with alternatives').click();
+  for (const box of ticks) await box.check();
+  await expect(page.getByRole('button', { name: 'Decline with no alternative' })).toBeVisible();
+
+  release();
+  await hydrated(page);
+  // The ticks survive hydration and the player took them into its state: its button names the
+  // alternative, and the decline it sends carries all three, as the same moves made after loading do.
+  for (const box of ticks) await expect(box).toBeChecked();
+  await page.getByRole('button', { name: 'Decline with these alternatives' }).click();
+  await answerTactics(page, s);
+  await expect(page.locator('.debrief')).toHaveAttribute('data-outcome', 'declined-positively');
+});
+
 test('a forged move is refused with 400 and changes nothing', async ({ page }) => {
   await signIn(page, demo.learner);
   await page.goto('/learn/scenarios/furniture-dining-set');
