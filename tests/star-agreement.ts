@@ -1,13 +1,13 @@
 /**
  * How far the automatic STAR feedback agrees with an assessor's labels, per marking point, on the
- * development parts (dev, heldout, heldout-b and heldout-c have all steered the rules by now).
+ * development parts (dev, heldout, heldout-b, heldout-c and heldout-d have all steered the rules by now).
  *
  *   npx tsx tests/star-agreement.ts            # the development parts
  *   npx tsx tests/star-agreement.ts --details  # also list each disagreement on the dev part
  *   npx tsx tests/star-agreement.ts --details=heldout-c,heldout-b   # … on the parts named
- *   npx tsx tests/star-agreement.ts --final    # also score heldout-d, once, after the rules are frozen
+ *   npx tsx tests/star-agreement.ts --final    # also score heldout-e, once, after the rules are frozen
  *
- * heldout-d.json (the final blind measure) is scored only with --final, and is never listed in detail,
+ * heldout-e.json (the final blind measure) is scored only with --final, and is never listed in detail,
  * even when named, so it cannot steer the rules.
  *
  * Exits non-zero when a fixture file is missing or malformed.
@@ -19,9 +19,9 @@ import { POINT_IDS, reviewReflection } from '../src/lib/domain/star-feedback';
 import type { PointId, Verdict } from '../src/lib/domain/star-feedback';
 
 export const VERDICTS: readonly Verdict[] = ['evidenced', 'partial', 'missing'];
-export const PARTS = ['dev', 'heldout', 'heldout-b', 'heldout-c'] as const;
+export const PARTS = ['dev', 'heldout', 'heldout-b', 'heldout-c', 'heldout-d'] as const;
 /** The blind part: scored only on request (--final), never listed in detail. */
-export const FINAL_PART = 'heldout-d' as const;
+export const FINAL_PART = 'heldout-e' as const;
 export type Part = (typeof PARTS)[number] | typeof FINAL_PART;
 
 export interface LabelledReflection {

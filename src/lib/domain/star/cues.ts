@@ -51,7 +51,8 @@ export interface PointRubric {
 
 // Past forms, the storyteller's present ("i ask him") and the base form after a negation ("I didn't ask"),
 // which must be found so that it can be discounted.
-const ASK = String.raw`\b(?:asked|asking|enquired|enquiring|inquired|inquiring|questioned|clarified|wondered|wanted to know|checked|i (?:[\w']+ ){0,2}ask|(?:didn'?t|did not|never|forgot to|failed to|neglected to|not) (?:ask|question|check))\b`;
+// "She asked me…" is the customer asking, whoever else is in the sentence.
+const ASK = String.raw`\b(?:asked(?! me\b)|asking(?! me\b)|enquired|enquiring|inquired|inquiring|questioned|clarified|wondered|wanted to know|checked|i (?:[\w']+ ){0,2}ask|(?:didn'?t|did not|never|forgot to|failed to|neglected to|not) (?:ask|question|check))\b`;
 const ASK_OPEN = new RegExp(String.raw`${ASK}[^.!?]{0,45}?\b(?:what|how|why|which|where|when|who|whether|about)\b`, 'i');
 // Two questions in one breath: "asked what … and whether …".
 const MULTI_QUESTION = new RegExp(String.raw`${ASK}[^.!?]{0,45}?\b(?:what|how|why|which|where|when|who|whether|about)\b[^.!?]*?(?:,|\band\b|\bor\b)\s*(?:also\s+)?(?:(?:what|how|why|where|when|whether)\b|(?:which|who)\b(?!\s+(?:is|was|are|were|has|had|would|will|made|meant|came|comes|cost|costs)\b))`, 'i');
@@ -63,11 +64,15 @@ const ASKED_STAFF = /\b(?:asked|checked with|enquired with) (?:my|the|our|a) (?:
 const ASKED_GROUP = /\b(?:asked|asking|quizz?(?:ed|ing)|poll(?:ed|ing)) (?:\w+ )?(?:people|customers|shoppers|everyone|everybody|all (?:our|the) \w+|the (?:team|staff|volunteers)|staff|colleagues|volunteers)\b/i;
 
 const RECOMMEND =
-  /\b(?:recommended|suggested|made (?:(?:her|him|them) )?(?:a|an) (?:[\w-]+ ){0,4}?(?:for|to match|to suit|with)|designed (?:a|an|her|him)|told (?:her|him|them) to (?:go for|get|try|buy|take|pick)|advised (?:her|him|them)|sold (?:her|him|them)|pointed (?:her|him|them) (?:to|towards|at)|steered (?:her|him|them)|talked (?:her|him|them) through|directed (?:her|him|them)|sourced|tracked down|picked(?: out)?|chose|found (?:her|him|them)|made up|put together|showed (?:her|him|them)|offered|swapped|ordered (?:it |one |them )?in|gave (?:her|him|them)|matched|fitted|i (?:suggest|recommend|pick|find|show|give)|(?:didn'?t|did not|never|forgot to|failed to) (?:recommend|suggest|pick|choose|find|show|offer|give|mention))\b/i;
+  /\b(?:recommended|suggested|made (?:(?:her|him|them) )?(?:a|an) (?:[\w-]+ ){0,4}?(?:for|to match|to suit|with)|designed (?:a|an|her|him)|told (?:her|him|them) to (?:go for|get|try|buy|take|pick)|advised (?:her|him|them)|sold (?:her|him|them)|pointed (?:her|him|them) (?:to|towards|at)|steered (?:her|him|them)|talked (?:her|him|them) through|directed (?:her|him|them)|sourced|tracked down|picked(?: out)?|chose|found (?:her|him|them)|made up|put together|showed (?:her|him|them)|offered|swapped|ordered (?:it |one |them )?in|gave (?:her|him|them)|(?:lent|loaned) (?:her|him|them)|matched|fitted|i (?:suggest|recommend|pick|find|show|give)|(?:didn'?t|did not|never|forgot to|failed to) (?:recommend|suggest|pick|choose|find|show|offer|give|mention))\b/i;
 const TIE =
   /\b(?:because (?:of )?|cos |since )(?:she|he|they|her|his|their)\b(?!(?:'s| is| was| has| had)? (?:in every|spends?|spent|been (?:a )?(?:loyal|regular)|a regular|loyal|worth|always in))|\b(?:knowing|as I knew|since I knew|remembering) (?:that )?(?:she|he|they|her|his|their)\b|\bso (?:that )?(?:she|he|they|her|his|their)\b[^.!?]{0,25}\bcould\b|\b(?:said|told me|mentioned|wanted|needed|asked for|was after)\b[^.!?]*\bso (?:I|i)\b|\bbased on\b|\bto suit\b|\bsuited\b|\bto match (?:her|his|their)\b|\b(?:her|his|their) (?:favourite|fave|usual|size|taste|diet|skin|budget|knees|style|preference|colour)\b|\b(?:coz|cuz|bc) (?:she|he|they)\b/i;
 // A sentence where only the customer speaks or asks: any reason in it is theirs, not the learner's.
 const CUSTOMER_REQUEST = /^\W*(?:\w+\s+){0,3}?(?:he|she|they|the customer)\s+(?:then |also |first )?(?:asked|wanted|demanded|insisted)\b(?![^]*(?:[,;]\s*|\b(?:so|but|and)\s+)(?:I|we)\s+(?!could|would|can|might|had\b))/i;
+// Sold for the shop's sake, not the customer's: a target, a commission, a product being pushed that week.
+const SALES_PUSH = /\b(?:(?:my|our|the|weekly|monthly|sales) targets?|commission|a push on|push (?:them|it|these|those)|counted (?:double )?towards)\b/i;
+// Passing on who to contact is a referral, not something done for the person.
+const CONTACT_DETAILS = /\b(?:head office|customer (?:services|care)|complaints?|the manager'?s?)\b[^.!?]{0,20}\b(?:number|email|address|details|line)\b/i;
 const GENERIC_PICK = /\b(?:on (?:promotion|offer|special)|promotion end|deal of the (?:day|week)|most popular|best[- ]?sell\w*|we sell (?:loads|lots|a lot)|what we suggest to (?:most|everyone)|(?:most|all) people|everyone|our usual)\b/i;
 
 
@@ -124,18 +129,18 @@ export const RUBRICS: Readonly<Record<PointId, PointRubric>> = {
   },
   personalisation: {
     elements: [
-      { id: 'tailored', cues: [RECOMMEND], also: [[TIE]], echo: true, unless: [GENERIC_PICK, SERVICE_PROPOSAL], scope: 'specific', negatable: true, self: true },
-      { id: 'tailored-generic', cues: [RECOMMEND], also: [[TIE], [GENERIC_PICK]], scope: 'specific', negatable: true, self: true },
+      { id: 'tailored', cues: [RECOMMEND], also: [[TIE]], echo: true, unless: [GENERIC_PICK, SERVICE_PROPOSAL, SALES_PUSH, CONTACT_DETAILS], scope: 'specific', negatable: true, self: true },
+      { id: 'tailored-generic', cues: [RECOMMEND], also: [[TIE], [GENERIC_PICK]], unless: [SALES_PUSH, CONTACT_DETAILS], scope: 'specific', negatable: true, self: true },
       {
         id: 'remember',
-        cues: [/\b(?:remembered|recalled|noted (?:her|his|their|down|on|in|that)|wrote (?:her|his|their|down)\b[^.!?]*\b(?:notes?|file|card|record|book)|(?:customer|loyalty) (?:notes|file|record)|knew (?:she|he|they) (?:liked|likes|loved|loves|prefers|preferred|always|usually)|(?:her|his|their) usual\b|last time (?:she|he|they)|put (?:(?:her|his|their|them|it|some|one) )?(?:[\w-]+ ){0,2}?(?:aside|by)\b(?! (?:the|a|an|our|my|his|her)\b)|set aside|keep (?:aside|back) for|(?:keep|kept|keeps|save|saved|saves) (?:(?:her|him|them) )?back (?:a|an|some|the|one)\b|(?:with|put|wrote|writes?) (?:her|his|their|your) name on|(?:save|saved|saves|keep|kept|keeps) (?:her|him|them) (?:a|an|some|the|one)\b|\b(?:I|I've|I'd|we|we've) (?:have )?(?:\w+ )?(?:learn(?:ed|t)|know|knew|got to know) (?:how|what|which|exactly how) (?:she|he|they) (?:likes?|prefers?|wants?|takes?|has|have)|(?:emailed?|rang|ring|rings|phoned?|phones|texted|texts?|called|calls?) (?:her|him|them) (?:in|with|when|whenever|ahead|before|every|each|the (?:day|week|\w+day) before))/i],
+        cues: [/\b(?:remembered|recalled|noted (?:her|his|their|down|on|in|that)|wrote (?:her|his|their|down)\b[^.!?]*\b(?:notes?|file|card|record|book)|(?:customer|loyalty) (?:notes|file|record)|knew (?:she|he|they) (?:liked|likes|loved|loves|prefers|preferred|always|usually)|(?:her|his|their) usual\b|last time (?:she|he|they)|put (?:(?:her|his|their|them|it|some|one) )?(?:[\w-]+ ){0,2}?(?:aside|by)\b(?! (?:the|a|an|our|my|his|her)\b)|set aside|keep (?:aside|back) for|(?:keep|kept|keeps|keeping|save|saved|saves|saving) (?:(?:her|him|them) )?back (?:a|an|some|the|one)\b|(?:with|put|wrote|writes?) (?:her|his|their|your) name on|(?:save|saved|saves|saving|keep|kept|keeps|keeping) (?:her|him|them) (?:a|an|some|the|one)\b|(?:wrote|noted|recorded|logged|put) (?:them|it|those|these|that|this) (?:on|in|into) (?:her|his|their) (?:[\w-]+ )?(?:card|notes?|file|record|account|profile)\b|\b(?:I|I've|I'd|we|we've) (?:have )?(?:\w+ )?(?:learn(?:ed|t)|know|knew|got to know) (?:how|what|which|exactly how) (?:she|he|they) (?:likes?|prefers?|wants?|takes?|has|have)|(?:emailed?|rang|ring|rings|phoned?|phones|texted|texts?|called|calls?) (?:her|him|them) (?:in|with|when|whenever|ahead|before|every|each|the (?:day|week|\w+day) before))/i],
         scope: 'specific', negatable: true,
       },
-      { id: 'recommend', cues: [/\b(?:recommended|suggested|advised|pointed out|steered (?:her|him|them)|talked (?:her|him|them) through|reminded (?:her|him|them) to (?:go for|get|use|try|buy|pick)|directed (?:her|him|them) to)\b/i], unless: [SERVICE_PROPOSAL], scope: 'specific', negatable: true, self: true },
+      { id: 'recommend', cues: [/\b(?:recommended|suggested|advised|pointed out|steered (?:her|him|them)|talked (?:her|him|them) through|reminded (?:her|him|them) to (?:go for|get|use|try|buy|pick)|directed (?:her|him|them) to|showed (?:her|him|them) (?:our|the|some|a|an|two|three|a few|several)\b(?![^.!?]*\b(?:terms|policy|rules|receipt|notice|sign|conditions|door|way|aisle|shelf|shelves|where|most popular|on (?:offer|promotion|special)|best[- ]?sell\w*)\b))\b/i], unless: [SERVICE_PROPOSAL, SALES_PUSH, CONTACT_DETAILS], scope: 'specific', negatable: true, self: true },
       {
         // A standing arrangement made for one customer.
         id: 'arrangement',
-        cues: [/\b(?:set up|arranged|organised|put in place) (?:a |an )?[\w' -]{0,30}? for (?:her|him|them)\b|\b(?:set|signed|put) (?:her|him|them) up (?:for|with|on)\b|\bmoved (?:her|him|them) (?:onto|on to) (?:a|an|the)\b|\b(?:booked|arranged|fitted|scheduled|timed|planned|organised|set)\b[^.!?]{0,40}\baround (?:her|his|their) (?!house|home|shop)\w+/i],
+        cues: [/\b(?:set up|arranged|organised|put in place) (?:a |an )?[\w' -]{0,30}? for (?:her|him|them)\b|\b(?:set|signed|put) (?:her|him|them) up (?:for|with|on)\b|\bmoved (?:her|him|them) (?:onto|on to) (?:a|an|the)\b|\b(?:booked|arranged|fitted|scheduled|timed|planned|organised|set)\b[^.!?]{0,40}\baround (?:her|his|their) (?!house|home|shop)\w+|\b(?:wrote|drew up|worked out|put together|printed) (?:her|him|them) (?:a |an )?(?:[\w-]+ ){0,2}?(?:plan|schedule|programme|routine|chart)\b/i],
         scope: 'specific', negatable: true, self: true,
       },
       {
@@ -188,8 +193,8 @@ export const RUBRICS: Readonly<Record<PointId, PointRubric>> = {
         // What one customer's case taught, turned into a proposed or actual change to the service.
         id: 'proposal', cues: [SERVICE_PROPOSAL], scope: 'factual', negatable: true,
       },
-      { id: 'change', cues: [CHANGE], scope: 'specific', negatable: true },
-      { id: 'improvement', cues: [IMPROVEMENT], also: [[MEASURE]], scope: 'specific', negatable: true, after: 'change' },
+      { id: 'change', cues: [CHANGE], scope: 'factual', negatable: true },
+      { id: 'improvement', cues: [IMPROVEMENT], also: [[MEASURE]], scope: 'factual', negatable: true, after: 'change' },
     ],
     evidenced: [['collect', 'change', 'improvement']],
     partial: [['collect'], ['proposal']],

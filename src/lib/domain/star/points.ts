@@ -18,6 +18,8 @@ export interface PointOutcome {
 }
 
 const MAX_QUOTES = 5;
+// Numbers that say when, not how many: "two weeks later he came back" has nothing counted, nor a time of 1:52.
+const WHEN_NOT_HOW_MANY = /\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few|several) (?:days?|weeks?|fortnights?|months?|years?|hours?|minutes?) (?:later|after(?:wards)?|ago|before|on)\b|\b\d{1,2}:\d{2}\b/gi;
 // Someone other than the learner doing the act just before the cue ("the customer asked", "Mrs Dale said").
 const OTHER_ACTOR = /^(?:she|he|they|it|customer|man|woman|lady|gentleman|guy|bloke|dad|mum|couple|student|husband|wife|son|daughter|friend|colleague|manager)$/i;
 const OTHER_PERSON = /\b(?:she|he|they|customer|regular|man|woman|lady|gentleman|guy|bloke|dad|mum|couple|student|boy|girl)\b/i;
@@ -31,7 +33,9 @@ function byLearner(text: string, pos: number): boolean {
   const before = text.slice(0, pos);
   const tail = before.trim().split(/\s+/).slice(-2);
   if (tail.some((w) => /^(?:i|we)$/i.test(w))) return true;
-  if (tail.some((w) => OTHER_ACTOR.test(w) || (/^[A-Z][a-z]+$/.test(w) && !NOT_A_NAME.has(w)))) return false;
+  // A name acts only right before the verb ("Mrs Dale asked"); "I rang Mr Hussain and asked" is still me.
+  const last = tail[tail.length - 1] ?? '';
+  if (tail.some((w) => OTHER_ACTOR.test(w)) || (/^[A-Z][a-z]+$/.test(last) && !NOT_A_NAME.has(last))) return false;
   // With the learner in the sentence, the nearest subject pronoun decides; without, any other person does.
   if (/\b(?:i|we)\b/i.test(before)) {
     // Only pronouns that start a clause are subjects; "how tall he was" is embedded in the question.
@@ -142,7 +146,7 @@ function findElement(spec: ElementSpec, sentences: readonly SentenceFacts[], fou
         }
         if (!isTied()) continue;
         // A number counts for a result only in the result's own clause or after it, not in an earlier one.
-        if (spec.countedFrom && !spec.countedFrom.test(s.norm.slice(clauseStart(s.norm, m.index)))) continue;
+        if (spec.countedFrom && !spec.countedFrom.test(s.norm.slice(clauseStart(s.norm, m.index)).replace(WHEN_NOT_HOW_MANY, ''))) continue;
         matches++;
         result.credited.push(s.index);
       }
