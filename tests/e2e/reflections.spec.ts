@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAxeClean, hydrated, signIn } from './support/helpers';
+import { demo, expectAxeClean, holdIslandScript, hydrated, signIn } from './support/helpers';
 
 test('a learner writes a reflection, reloads mid-way and loses nothing, and the feedback quotes their sentence', async ({ page }) => {
   test.setTimeout(60_000);
@@ -72,12 +72,7 @@ test('words typed before the editor has loaded are kept and saved', async ({ pag
   test.setTimeout(60_000);
   await startReflection(page, 'Typed early');
   // Opened again with the editor's script held back, as on a slow phone, while the learner starts typing.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_astro/ReflectionEditor.*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdIslandScript(page, 'ReflectionEditor');
   await page.reload();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
   const text = 'A regular asked for a discount on a damaged kettle before the shop had even opened.';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demo, expectAxeClean, hydrated, signIn } from './support/helpers';
+import { demo, expectAxeClean, holdIslandScript, hydrated, signIn } from './support/helpers';
 import { answerTactics, askGoodQuestions, scenarioFile } from './support/scenarios';
 
 test.describe.configure({ timeout: 90_000 });
@@ -73,12 +73,7 @@ test('boxes ticked before the player has loaded stay ticked and count', async ({
   await askGoodQuestions(page, s);
   // The page is opened again with the player's script held back, as on a slow phone, while the learner
   // works on what the server sent.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_astro/Player.*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdIslandScript(page, 'Player');
   await page.reload();
   await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
   await page.getByText('Say no, kindly, with alternatives').click();

@@ -5,14 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reviewReflection } from '../../src/lib/domain/star-feedback';
-import type { PointId, Verdict } from '../../src/lib/domain/star-feedback';
+import type { PointId } from '../../src/lib/domain/star-feedback';
+import { verdictIn, type Row } from './support/star-rows';
 
 const hats = (middle: string) =>
   `On Saturday a woman came into our hat shop looking for something to wear to her son's wedding in June. ${middle} She left happy.`;
 
-type Row = [string, string, Verdict];
-const check = (point: PointId) => (_name: string, middle: string, expected: Verdict) =>
-  expect(reviewReflection(hats(middle)).points[point].verdict).toBe(expected);
+const check = verdictIn(hats);
 
 describe('listening: who is asking', () => {
   it.each<Row>([

@@ -4,14 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reviewReflection } from '../../src/lib/domain/star-feedback';
-import type { PointId, Verdict } from '../../src/lib/domain/star-feedback';
+import type { PointId } from '../../src/lib/domain/star-feedback';
+import { verdictIn, type Row } from './support/star-rows';
 
 const deli = (middle: string) =>
   `Last Tuesday an older man came into our deli looking for cheese for his daughter's engagement party. ${middle} He paid and went home.`;
 
-type Row = [string, string, Verdict];
-const check = (point: PointId) => (_name: string, middle: string, expected: Verdict) =>
-  expect(reviewReflection(deli(middle)).points[point].verdict).toBe(expected);
+const check = verdictIn(deli);
 
 describe('listening: questioning a customer, not a crowd or the team', () => {
   it.each<Row>([

@@ -32,3 +32,17 @@ export async function expectAxeClean(page: Page): Promise<void> {
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
 }
+
+/**
+ * Holds back an island's script (`/_astro/<Component>.*.js`), as a slow phone would, until the returned
+ * function is called: the page is then server-rendered HTML a person can already use.
+ */
+export async function holdIslandScript(page: Page, component: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(`**/_astro/${component}.*.js`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
