@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { POINT_IDS } from '../../src/lib/domain/star-feedback';
-import { loadPart, scorePart } from '../star-agreement';
+import { FINAL_PART, PARTS, loadPart, scorePart } from '../star-agreement';
 
 /** The feedback must agree with the assessor's labels on at least this share of held-out reflections, per point. */
 const HELD_OUT_FLOOR = 0.8;
 const KINDS = ['strong', 'weak', 'borderline', 'negated', 'off-topic', 'keyword-stuffed', 'informal', 'very-short'];
 
 describe('labelled reflections', () => {
-  it.each(['dev', 'heldout'] as const)('%s part loads, with unique ids and every point labelled', (part) => {
+  // Every part, the blind one included: loading checks the format without scoring anything.
+  it.each([...PARTS, FINAL_PART])('%s part loads, with unique ids and every point labelled', (part) => {
     // loadPart throws when the file is missing or a label is malformed, which fails this test.
     const items = loadPart(part);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
@@ -24,9 +25,16 @@ describe('labelled reflections', () => {
     }
   });
 
-  it('the dev and held-out parts share no text', () => {
-    const dev = new Set(loadPart('dev').map((i) => i.text));
-    for (const item of loadPart('heldout')) expect(dev.has(item.text), item.id).toBe(false);
+  it('no two parts share a text or an id', () => {
+    const seen = new Map<string, string>();
+    for (const part of [...PARTS, FINAL_PART]) {
+      for (const item of loadPart(part)) {
+        for (const key of [item.id, item.text]) {
+          expect(seen.get(key), `${part} ${item.id}`).toBeUndefined();
+          seen.set(key, part);
+        }
+      }
+    }
   });
 });
 
