@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, expectAxeClean, signIn } from './support/helpers';
+import { demo, expectAxeClean, holdIslandScript, hydrated, signIn } from './support/helpers';
 import { rightAnswers } from './support/content';
 
 /** Ticks the right answers for every question on the attempt page, by reading which questions were drawn. */
@@ -69,4 +69,20 @@ test('a tampered check submission gets 400 and stores nothing; an unknown criter
   const missing = await page.goto('/learn/modules/P10');
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole('link', { name: 'Back to your home page' })).toBeVisible();
+});
+
+test('figures typed into the calculator before it has loaded are worked out once it has', async ({ page }) => {
+  await signIn(page, demo.learner);
+  const release = await holdIslandScript(page, 'Calculator');
+  await page.goto('/learn/calculator');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(1);
+  // The page opens at £200 list price and £120 cost; a quarter off leaves 200 × 0.75 − 120 = £30.
+  const discount = page.getByRole('textbox', { name: 'Discount (%)' });
+  await discount.fill('25');
+  release();
+  await hydrated(page);
+  await expect(discount).toHaveValue('25');
+  await expect(page.getByRole('row', { name: /Profit on this sale/ }).getByRole('cell').nth(1)).toHaveText('£30.00');
+  // The calculator's own handler ran: it keeps the figures in the address for sharing.
+  await expect(page).toHaveURL(/[?&]discount=25\b/);
 });
