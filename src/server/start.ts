@@ -7,6 +7,7 @@ import cluster from 'node:cluster';
 import { DEFAULT_DATABASE_URL, describeDatabaseUrl, openDatabase } from '../../db/client';
 import { migrateDatabase } from '../../db/migrate';
 import { DEMO_PASSWORD, demoAccounts, isEmpty, seedDemo } from '../../db/seed';
+import { badgeKeySecret } from '../lib/server/badges';
 import { buildIfStale } from './build-if-stale';
 import { reportListenerClosed, superviseWorkers } from './cluster';
 import { processCount } from './processes';
@@ -46,6 +47,12 @@ if (cluster.isWorker) {
   const processes = processCount(process.env.WEB_CONCURRENCY);
   if (!processes.ok) {
     console.error(`Goodwill cannot start: ${processes.message}`);
+    process.exit(1);
+  }
+  try {
+    badgeKeySecret();
+  } catch (error) {
+    console.error(`Goodwill cannot start: ${(error as Error).message}.`);
     process.exit(1);
   }
   buildIfStale();

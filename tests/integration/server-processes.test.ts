@@ -77,4 +77,18 @@ describe('several server processes', () => {
     expect(r.stderr).toContain('Goodwill cannot start: WEB_CONCURRENCY must be a whole number of server processes from 1 to 16; it is "lots".');
     expect(existsSync(join(dir, 'never.db'))).toBe(false);
   }, 60_000);
+
+  it('refuses a BADGE_KEY_SECRET too short to be one before starting, without printing it', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+      cwd: root,
+      env: { ...process.env, BADGE_KEY_SECRET: 'hunter2', DATABASE_URL: `file:${join(dir, 'never-either.db')}`, PORT: '1' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Goodwill cannot start: BADGE_KEY_SECRET must be at least 32 characters');
+    expect(r.stderr + r.stdout).not.toContain('hunter2');
+    expect(existsSync(join(dir, 'never-either.db'))).toBe(false);
+  }, 60_000);
 });
