@@ -113,6 +113,8 @@ export const decision = sqliteTable(
     index('decision_learner_idx').on(t.learnerId, t.criterion, t.decidedAt),
     index('decision_evidence_idx').on(t.evidenceId, t.criterion),
     index('decision_assessor_idx').on(t.assessorId, t.decidedAt),
+    // The sampling page's newest decisions not yet sampled, read from the newest end.
+    index('decision_decided_idx').on(t.decidedAt),
     // Two decisions cannot both follow the same one: the second of two concurrent assessors fails.
     uniqueIndex('decision_follows_unique').on(t.evidenceId, t.criterion, t.follows),
   ],
@@ -136,6 +138,21 @@ export const qualitySample = sqliteTable(
   },
   (t) => [uniqueIndex('quality_sample_decision_unique').on(t.decisionId)],
 );
+
+/**
+ * Per assessor: decisions made, how many of them a lead assessor has sampled, and how many samples
+ * disagreed. Kept by triggers on decision and quality_sample (migration 0013), in the transaction that
+ * inserts the row; both tables are append-only, so the counts only grow. The sampling page reads one
+ * row per assessor here instead of counting every decision on the platform.
+ */
+export const assessorSamplingCount = sqliteTable('assessor_sampling_count', {
+  assessorId: text()
+    .primaryKey()
+    .references(() => user.id),
+  decisions: integer().notNull().default(0),
+  sampled: integer().notNull().default(0),
+  disagreed: integer().notNull().default(0),
+});
 
 /** The unit signed off for a learner: locks the portfolio. Append-only, one per learner. */
 export const signOff = sqliteTable(

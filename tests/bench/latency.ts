@@ -13,6 +13,7 @@ import { FLAGGED_ON_HOME, homeFigures, managerHome } from '../../src/lib/server/
 import { latestFlagged, reportingFigures } from '../../src/lib/server/management/register';
 import { unreadCount } from '../../src/lib/server/notifications';
 import { assessorQueuePage, learnerEvidence } from '../../src/lib/server/portfolio/queue';
+import { sampleCandidates, samplingRates } from '../../src/lib/server/portfolio/sampling';
 import { evidenceStates } from '../../src/lib/server/portfolio/states';
 import { portfolioByCriterion } from '../../src/lib/server/portfolio/view';
 import { learnerFacts } from '../../src/lib/server/progress';
@@ -69,6 +70,12 @@ export async function serviceLatency(scale: Scale, now: Date): Promise<LatencyRo
     return `${p.items.length} items, ${p.entries.reduce((s, e) => s + e.decisions.length, 0)} decisions (demo learner)`;
   });
   await add('unreadCount (person)', PER_PERSON_MS, unreadCount, learner, async () => '1 number');
+  // The lead assessor's sampling page: every assessor's counts, and the newest decisions not yet sampled.
+  await add('sampling page: samplingRates (platform)', PER_PERSON_MS, samplingRates, () => undefined, async () => {
+    const rates = await samplingRates();
+    return `${rates.length} assessors, ${rates.reduce((n, r) => n + r.decisions, 0)} decisions`;
+  });
+  await add('sampling page: sampleCandidates (lead)', PER_PERSON_MS, sampleCandidates, () => 'user-assessor', async () => `${count(await sampleCandidates('user-assessor'))} decisions`);
 
   // The manager's home, part by part, for the demo shop: the biggest shop, `demoShopLearners` people.
   const people = `${shopStaff.length} people`;

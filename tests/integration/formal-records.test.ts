@@ -9,8 +9,10 @@ const appendOnly = ['audit_event', 'evidence_version', 'decision', 'quality_samp
 
 describe('append-only tables', () => {
   it.each(appendOnly)('%s has its update and delete triggers', async (table) => {
-    const rows = await database.current().db.all<{ name: string }>(sql`select name from sqlite_master where type = 'trigger' and tbl_name = ${table}`);
-    expect(rows.map((r) => r.name).sort()).toEqual([`${table}_no_delete`, `${table}_no_update`]);
+    const rows = await database.current().db.all<{ name: string; sql: string }>(sql`select name, sql from sqlite_master where type = 'trigger' and tbl_name = ${table}`);
+    expect(rows.map((r) => r.name).filter((n) => n.startsWith(`${table}_no_`)).sort()).toEqual([`${table}_no_delete`, `${table}_no_update`]);
+    // Any other trigger only follows an insert (the sampling counts follow decisions and samples).
+    for (const other of rows.filter((r) => !r.name.startsWith(`${table}_no_`))) expect(other.sql, other.name).toMatch(/\bAFTER INSERT ON\b/i);
   });
 
   it('foreign keys are enforced on the connection', async () => {
