@@ -196,6 +196,30 @@ test.describe('staff and accounts', () => {
     await expectAxeClean(page);
   });
 
+  test('an admin finds people by name and assigns a learner by email, with field errors first', async ({ page }) => {
+    await signIn(page, demo.admin);
+    await page.getByLabel('Name or email').fill('priya');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page).toHaveURL(/[?&]q=priya/);
+    await expect(page.getByText('1 person.')).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Priya Shah', exact: true })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'Tom Ellis', exact: true })).toHaveCount(0);
+
+    await page.getByLabel('Assessor', { exact: true }).selectOption({ label: 'Grace Okafor' });
+    const email = page.getByLabel("Learner's email address");
+    for (const notALearner of ['nobody@demo.goodwill.test', 'assessor2@demo.goodwill.test']) {
+      await email.fill(notALearner);
+      await page.getByRole('button', { name: 'Assign', exact: true }).click();
+      await expect(page.getByText('No learner has that email address.').first()).toBeVisible();
+      await expect(page.getByLabel("Learner's email address")).toHaveAttribute('aria-invalid', 'true');
+    }
+    // Priya is the demo assessor's learner already: the page says so and assigns nothing twice.
+    await page.getByLabel("Learner's email address").fill('learner@demo.goodwill.test');
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('Priya Shah was already assigned to that assessor.');
+    await expectAxeClean(page);
+  });
+
   test('sign out everywhere ends the other device too', async ({ browser }) => {
     // The second assessor: no other spec on this shared server signs in as them, so ending all their
     // sessions cannot sign another test out half-way (it once did, with the shared second learner).

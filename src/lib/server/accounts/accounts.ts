@@ -9,7 +9,7 @@ import { newId } from '../ids';
 import { byName, nullable, preparedJsonRows, text } from '../json-rows';
 
 export type PublicUser = Pick<User, 'id' | 'email' | 'name' | 'role' | 'organisationId' | 'isLeadAssessor' | 'disabledAt' | 'createdAt'>;
-const publicColumns = {
+export const publicColumns = {
   id: userTable.id,
   email: userTable.email,
   name: userTable.name,

@@ -65,5 +65,6 @@ export const redeemSchema = z
 
 export const assignmentSchema = z.object({
   assessorId: z.string().min(1, 'Choose an assessor.'),
-  learnerId: z.string().min(1, 'Choose a learner.'),
+  /** The learner by email: a list of every learner would be thousands of options. */
+  learnerEmail: emailSchema,
 });
