@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { assessorAssignment, user } from '../../db/schema';
-import { assessorLoads, learnerByEmail, PEOPLE_PAGE_SIZE, peoplePage, readPeopleQuery, shopHeadcounts } from '../../src/lib/server/accounts/directory';
+import { assessorLoads, learnerByEmail, PEOPLE_PAGE_SIZE, peoplePage, peopleSearchHref, readPeopleQuery, shopHeadcounts } from '../../src/lib/server/accounts/directory';
 import { DEMO_ORG } from '../../db/seed';
 import { useTestDatabase } from './support/test-db';
 
@@ -60,6 +60,14 @@ describe('the administrator’s directory', () => {
   it('reads an unusable address as the defaults', () => {
     expect(readPeopleQuery(new URLSearchParams('q=%20Priya%20&role=chef&page=-3'))).toEqual({ q: 'Priya', role: null, page: 1 });
     expect(readPeopleQuery(new URLSearchParams(`q=${'x'.repeat(200)}&role=assessor&page=2`))).toEqual({ q: '', role: 'assessor', page: 2 });
+  });
+
+  it('links to another page of the same search, and reads the link back as that search', () => {
+    const query = { q: 'Sam & co', role: 'assessor' as const, page: 1 };
+    const href = peopleSearchHref('/admin', query, 3, 'people-heading');
+    expect(href).toBe('/admin?q=Sam+%26+co&role=assessor&page=3#people-heading');
+    expect(readPeopleQuery(new URL(href, 'http://x').searchParams)).toEqual({ ...query, page: 3 });
+    expect(peopleSearchHref('/admin', { q: '', role: null, page: 4 }, 1, 'people-heading')).toBe('/admin#people-heading');
   });
 
   it('counts people per shop and learners per assessor as the records do', async () => {

@@ -65,27 +65,24 @@ describe('several server processes', () => {
     // Run alone, start.ts builds first when the build is missing or stale (npm test builds before this suite).
   }, 180_000);
 
-  it('refuses a bad WEB_CONCURRENCY before building, migrating or listening', () => {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
-      cwd: root,
-      env: { ...process.env, WEB_CONCURRENCY: 'lots', DATABASE_URL: `file:${join(dir, 'never.db')}`, PORT: '1' },
+  /** `npm start` with one setting wrong: it must stop before creating the database file. */
+  const startWith = (env: Record<string, string>, database: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, ...env, DATABASE_URL: `file:${join(dir, database)}`, PORT: '1' },
       encoding: 'utf8',
       timeout: 60_000,
     });
+
+  it('refuses a bad WEB_CONCURRENCY before building, migrating or listening', () => {
+    const r = startWith({ WEB_CONCURRENCY: 'lots' }, 'never.db');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Goodwill cannot start: WEB_CONCURRENCY must be a whole number of server processes from 1 to 16; it is "lots".');
     expect(existsSync(join(dir, 'never.db'))).toBe(false);
   }, 60_000);
 
   it('refuses a BADGE_KEY_SECRET too short to be one before starting, without printing it', () => {
-    const root = fileURLToPath(new URL('../..', import.meta.url));
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
-      cwd: root,
-      env: { ...process.env, BADGE_KEY_SECRET: 'hunter2', DATABASE_URL: `file:${join(dir, 'never-either.db')}`, PORT: '1' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const r = startWith({ BADGE_KEY_SECRET: 'hunter2' }, 'never-either.db');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Goodwill cannot start: BADGE_KEY_SECRET must be at least 32 characters');
     expect(r.stderr + r.stdout).not.toContain('hunter2');
