@@ -220,6 +220,27 @@ test.describe('staff and accounts', () => {
     await expectAxeClean(page);
   });
 
+  test('an admin disables and enables someone found by a search, and stays on that search', async ({ page }) => {
+    await signIn(page, demo.admin);
+    const name = `Temporary Assessor ${Date.now()}`;
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Email address', { exact: true }).fill(`temp-${Date.now()}@example.test`);
+    await page.getByLabel('Initial password').fill('a long and unusual passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('status')).toContainText(name);
+
+    await page.getByLabel('Name or email').fill(name);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.getByText('1 person.')).toBeVisible();
+    await page.getByRole('button', { name: `Disable ${name}` }).click();
+    await expect(page.getByRole('status')).toContainText('Account disabled');
+    await expect(page).toHaveURL(/[?&]q=Temporary/);
+    await expect(page.getByText('1 person.')).toBeVisible();
+    await page.getByRole('button', { name: `Enable ${name}` }).click();
+    await expect(page.getByRole('status')).toContainText('Account enabled');
+    await expect(page.getByRole('button', { name: `Disable ${name}` })).toBeVisible();
+  });
+
   test('sign out everywhere ends the other device too', async ({ browser }) => {
     // The second assessor: no other spec on this shared server signs in as them, so ending all their
     // sessions cannot sign another test out half-way (it once did, with the shared second learner).
