@@ -24,13 +24,18 @@ export function readPeopleQuery(params: URLSearchParams): PeopleQuery {
   return peopleQuerySchema.parse({ q: params.get('q') ?? '', role: params.get('role') || null, page: params.get('page') ?? 1 });
 }
 
-/** The address of another page of the same search (`#fragment` brings the reader back to the list). */
-export function peopleSearchHref(path: string, query: PeopleQuery, page: number, fragment: string): string {
+/** The address parameters of a page of this search: only what differs from the defaults. */
+export function peopleSearchParams(query: PeopleQuery, page: number): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
   if (query.role) params.set('role', query.role);
   if (page > 1) params.set('page', String(page));
-  const search = params.toString();
+  return params;
+}
+
+/** The address of another page of the same search (`#fragment` brings the reader back to the list). */
+export function peopleSearchHref(path: string, query: PeopleQuery, page: number, fragment: string): string {
+  const search = peopleSearchParams(query, page).toString();
   return `${path}${search ? `?${search}` : ''}#${fragment}`;
 }
 
